@@ -1,4 +1,4 @@
-import { cdk8s, javascript } from 'projen';
+import { cdk8s, javascript, JsonFile } from 'projen';
 
 // Settings that keep the build offline-safe and honest: see ../shared/docs/toolchain.md
 // ("Recommended .projenrc.ts" and "Pitfalls checklist").
@@ -23,6 +23,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@types/node@^20', // projen would pick the newest @types/node; we run on Node 20
     'cdk8s-cli@2.207.60', // `cdk8s synth` for the examples
     'ajv@^8.20.0', // conformance tests: validate output against the upstream CRD schemas
+    'js-yaml@^4.1.0', // tests read the upstream files with a second, independent (and fast) parser
+    '@types/js-yaml@^4',
   ],
   minNodeVersion: '20.0.0',
 
@@ -44,6 +46,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     jestConfig: {
       coverageReporters: ['text-summary'],
       testPathIgnorePatterns: ['/node_modules/', '/examples/.*/dist/'],
+      // Tests read and synthesize whole Strimzi releases (~0.5 s each); the default 5 s is tight on 2 cores.
+      testTimeout: 60_000,
     },
   },
   // eslint reports, never rewrites sources during a build.
@@ -52,16 +56,35 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     devdirs: ['test', 'examples', 'bench', 'projenrc', '.projenrc.ts'],
     commandOptions: { fix: false },
   },
-  gitignore: ['examples/*/dist/', '.ci-scratch/'],
+  gitignore: ['examples/*/dist/', '.ci-scratch/', '/test-reports/'],
 });
 
 // The registry our machines reach lacks non-linux @unrs/resolver-binding-*@1.13.0, which makes the
 // generated lockfile fail `npm ci` (toolchain.md §2).
 project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
 
+// jest writes its JSON result there but does not create the folder.
+for (const task of [project.testTask, project.tasks.tryFind('test:update')!]) {
+  task.prependExec('mkdir -p test-reports');
+}
+
+// jsii 6 prints a large end-of-life banner on Node 20 (toolchain.md §2).
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+
 // Examples and benchmark are type-checked with the tests.
 project.tsconfigDev.addInclude('../examples/**/*.ts'); // paths are relative to test/tsconfig.json
 project.tsconfigDev.addInclude('../bench/**/*.ts');
+// ...and need a tsconfig of their own for eslint's project service and editors.
+for (const dir of ['examples', 'bench']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: {
+      extends: '../tsconfig.json',
+      compilerOptions: { rootDir: '..', noEmit: true },
+      include: ['**/*.ts'],
+      exclude: ['**/dist/**'],
+    },
+  });
+}
 
 // `npm run example`: synthesize the example platform and list what it wrote.
 project.addTask('example', {

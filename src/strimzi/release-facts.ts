@@ -1,0 +1,44 @@
+import { Version } from '../version';
+
+// Facts about Strimzi releases that their install files do not state outright. Everything that
+// depends on the Strimzi version reads it from here. Sources: ../shared/docs/domain-strimzi.md,
+// which cites the CRD files and CHANGELOG.md of each tag (`TAG:path`).
+
+/**
+ * The oldest release we support. 0.41.0 made KafkaNodePools GA (CHANGELOG 0.41.0); we only emit
+ * KRaft clusters with node pools, and ZooKeeper-based clusters are out of scope.
+ */
+export const MINIMUM_STRIMZI_VERSION = '0.41.0';
+
+/** The `kafka.strimzi.io/v1` API is served from 0.49.0 in all CRDs (CHANGELOG 0.49.0). */
+export const V1_API_SINCE = '0.49.0';
+
+/** `v1beta2` (and `v1beta1`/`v1alpha1`) are removed from the CRDs in 1.0.0 (CHANGELOG 1.0.0). */
+export const V1BETA2_REMOVED_IN = '1.0.0';
+
+/**
+ * 0.41-0.47 need `strimzi.io/kraft: enabled` and `strimzi.io/node-pools: enabled` on the Kafka
+ * resource (0.46/0.47 fail reconciliation without them); 0.48.0 ignores them (CHANGELOG 0.48.0).
+ */
+export const KRAFT_ANNOTATIONS_IGNORED_SINCE = '0.48.0';
+
+/** The API version our typed resources use: `v1` wherever it is served (domain-strimzi.md §10.2). */
+export function strimziApiVersion(release: Version): string {
+  return release.isAtLeast(V1_API_SINCE) ? 'v1' : 'v1beta2';
+}
+
+/** Whether the Strimzi CRDs of `release` serve `apiVersion` (`v1` or `v1beta2`). */
+export function servesApiVersion(release: Version, apiVersion: string): boolean {
+  switch (apiVersion) {
+    case 'v1':
+      return release.isAtLeast(V1_API_SINCE);
+    case 'v1beta2':
+      return release.isBelow(V1BETA2_REMOVED_IN);
+    default:
+      throw new Error(`unknown Strimzi API version ${apiVersion}`);
+  }
+}
+
+export function needsKraftAnnotations(release: Version): boolean {
+  return release.isBelow(KRAFT_ANNOTATIONS_IGNORED_SINCE);
+}

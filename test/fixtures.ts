@@ -1,0 +1,60 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as jsYaml from 'js-yaml';
+import { StrimziRelease } from '../src';
+
+// Upstream release files live beside the project in ../shared/upstream (never copied into it).
+export const SHARED_DIR = process.env.CDK8S_STRIMZI_KEDA_SHARED ?? path.resolve(__dirname, '../../shared');
+export const STRIMZI_DIR = path.join(SHARED_DIR, 'upstream', 'strimzi');
+export const KEDA_DIR = path.join(SHARED_DIR, 'upstream', 'keda');
+
+function byVersion(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  return (pa[0] - pb[0]) || (pa[1] - pb[1]) || (pa[2] - pb[2]);
+}
+
+/** Every Strimzi release in the fixtures, oldest first (0.41.0 ... 1.2.0). */
+export const STRIMZI_VERSIONS: string[] = fs.readdirSync(STRIMZI_DIR)
+  .filter(d => /^\d+\.\d+\.\d+$/.test(d))
+  .sort(byVersion);
+
+/** The newest fixture release. */
+export const NEWEST_STRIMZI = STRIMZI_VERSIONS[STRIMZI_VERSIONS.length - 1];
+
+export function strimziInstallDir(version: string): string {
+  return path.join(STRIMZI_DIR, version, 'install');
+}
+
+const releases = new Map<string, StrimziRelease>();
+
+/** The fixture release, read once per test file (reading takes ~0.5 s). */
+export function strimziRelease(version: string = NEWEST_STRIMZI): StrimziRelease {
+  let release = releases.get(version);
+  if (!release) {
+    release = StrimziRelease.fromDirectory(strimziInstallDir(version));
+    releases.set(version, release);
+  }
+  return release;
+}
+
+/**
+ * The upstream objects of a fixture release, keyed by `<kind>/<name>`. Read with js-yaml, a parser
+ * independent of the cdk8s one the library uses, so a loader bug cannot hide in both sides of a diff.
+ */
+export function upstreamObjects(version: string): Map<string, any> {
+  const dir = strimziInstallDir(version);
+  const objects = fs.readdirSync(dir).sort().flatMap(f => jsYaml.loadAll(fs.readFileSync(path.join(dir, f), 'utf-8')));
+  return new Map(objects.filter(o => o).map((o: any) => [`${o.kind}/${o.metadata.name}`, o]));
+}
+
+/** `kafka-versions.yaml` of a fixture release. */
+export function kafkaVersionsFile(version: string): any[] {
+  return jsYaml.load(fs.readFileSync(path.join(STRIMZI_DIR, version, 'kafka-versions.yaml'), 'utf-8')) as any[];
+}
+
+/** A scratch directory under the OS temp dir, removed by the caller. */
+export function scratchDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-strimzi-keda-test-'));
+}
