@@ -1,1 +1,3 @@
 export * from './strimzi/release';
+export * from './strimzi/crds';
+export * from './strimzi/operator';
