@@ -1,0 +1,130 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { applySizeErrors } from './apply-size';
+import { StrimziCrds } from './strimzi/crds';
+import { StrimziOperator, StrimziOperatorOptions } from './strimzi/operator';
+import { StrimziRelease } from './strimzi/release';
+import { addValidation, DNS_LABEL_RULE, fieldError, isDnsLabel } from './validation';
+
+/** Properties of `KafkaPlatform`. */
+export interface KafkaPlatformProps {
+  /** Namespace of the Strimzi Cluster Operator and, by default, of the Kafka resources. */
+  readonly namespace: string;
+
+  /** The Strimzi release whose CRDs and operator to install. */
+  readonly strimzi: StrimziRelease;
+
+  /**
+   * Namespaces whose Strimzi resources the operator manages; `['*']` for all namespaces.
+   *
+   * @default - only `namespace`
+   */
+  readonly watchNamespaces?: string[];
+
+  /**
+   * Settings of the Cluster Operator install (image mirror, feature gates, resources, log level).
+   *
+   * @default - the release's install files as they are
+   */
+  readonly operator?: StrimziOperatorOptions;
+
+  /**
+   * Emit the Namespace object for `namespace` (first in the operator stage).
+   *
+   * @default true
+   */
+  readonly createNamespace?: boolean;
+}
+
+/**
+ * One Kafka platform on Kubernetes, emitted as ordered stages.
+ *
+ * Each stage is a cdk8s chart, created next to this construct as `<id>-<stage>`; with
+ * `cdk8s synth` every chart becomes one file, numbered in apply order:
+ *
+ * ```
+ * 0000-<id>-crds.k8s.yaml         Strimzi CRDs (KafkaConnector scale subresource fixed)
+ * 0001-<id>-operator.k8s.yaml     Strimzi Cluster Operator: Namespace, RBAC, ConfigMap, Deployment
+ * 0002-<id>-kafka.k8s.yaml        Kafka resources (when there are any)
+ * 0003-<id>-autoscaling.k8s.yaml  KEDA objects (when there are any)
+ * ```
+ */
+export class KafkaPlatform extends Construct {
+  /** The operator namespace. */
+  public readonly namespace: string;
+
+  /** The Strimzi release of the CRDs and the operator. */
+  public readonly strimzi: StrimziRelease;
+
+  /** Stage 1: the CRDs. */
+  public readonly crdStage: Chart;
+
+  /** Stage 2: the Cluster Operator. */
+  public readonly operatorStage: Chart;
+
+  /** The Strimzi CRDs in the CRD stage. */
+  public readonly crds: StrimziCrds;
+
+  /** The Cluster Operator in the operator stage. */
+  public readonly operator: StrimziOperator;
+
+  private readonly stageScope: Construct;
+  private resources?: Chart;
+  private autoscaling?: Chart;
+
+  constructor(scope: Construct, id: string, props: KafkaPlatformProps) {
+    super(scope, id);
+    // Stage charts are siblings of this construct so that their files are named `<id>-<stage>`;
+    // charts nested in charts get hashed names and an empty extra file (cdk8s-core#1105).
+    if (!isDnsLabel(id)) {
+      throw fieldError(this, 'id', id, `${DNS_LABEL_RULE}, because it names the output files (<id>-crds.k8s.yaml, ...)`);
+    }
+    for (let s: Construct | undefined = scope; s; s = s.node.scope as Construct | undefined) {
+      if (Chart.isChart(s)) {
+        throw fieldError(this, 'scope', s.node.path, 'is a chart (or inside one)',
+          'Create the KafkaPlatform in the App: it creates one chart per stage itself');
+      }
+    }
+    if (!isDnsLabel(props.namespace)) {
+      throw fieldError(this, 'namespace', props.namespace, DNS_LABEL_RULE);
+    }
+    this.namespace = props.namespace;
+    this.strimzi = props.strimzi;
+    this.stageScope = scope;
+
+    this.crdStage = this.newStage('crds');
+    this.crds = new StrimziCrds(this.crdStage, 'strimzi', { release: props.strimzi });
+
+    this.operatorStage = this.newStage('operator', this.crdStage);
+    if (props.createNamespace ?? true) {
+      new ApiObject(this.operatorStage, 'namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: this.namespace } });
+    }
+    this.operator = new StrimziOperator(this.operatorStage, 'strimzi', {
+      ...props.operator,
+      release: props.strimzi,
+      namespace: this.namespace,
+      watchNamespaces: props.watchNamespaces,
+    });
+  }
+
+  /** Stage 3: the Kafka resources (created on first use). */
+  public get resourceStage(): Chart {
+    this.resources ??= this.newStage('kafka', this.operatorStage);
+    return this.resources;
+  }
+
+  /** Stage 4: the autoscaling objects (created on first use). */
+  public get autoscalingStage(): Chart {
+    this.autoscaling ??= this.newStage('autoscaling', this.resourceStage);
+    return this.autoscaling;
+  }
+
+  private newStage(name: string, after?: Chart): Chart {
+    const chart = new Chart(this.stageScope, `${this.node.id}-${name}`);
+    if (after) {
+      chart.addDependency(after);
+    }
+    addValidation(chart, () => applySizeErrors(chart));
+    return chart;
+  }
+}
