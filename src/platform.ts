@@ -1,9 +1,11 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { applySizeErrors } from './apply-size';
+import { StageChart } from './stage';
 import { StrimziCrds } from './strimzi/crds';
+import { Kafka, KafkaOptions } from './strimzi/kafka';
 import { StrimziOperator, StrimziOperatorOptions } from './strimzi/operator';
 import { StrimziRelease } from './strimzi/release';
+import { StrimziResource } from './strimzi/resource';
 import { addValidation, DNS_LABEL_RULE, fieldError, isDnsLabel } from './validation';
 
 /** Properties of `KafkaPlatform`. */
@@ -107,9 +109,22 @@ export class KafkaPlatform extends Construct {
     });
   }
 
+  /**
+   * Adds a Kafka cluster (KRaft, with node pools) to the resource stage.
+   *
+   * @param id construct id, and the cluster name unless `name` is set
+   */
+  public addKafka(id: string, options: KafkaOptions = {}): Kafka {
+    return new Kafka(this.resourceStage, id, { ...options, platform: this });
+  }
+
   /** Stage 3: the Kafka resources (created on first use). */
   public get resourceStage(): Chart {
-    this.resources ??= this.newStage('kafka', this.operatorStage);
+    if (!this.resources) {
+      const stage = this.newStage('kafka', this.operatorStage);
+      addValidation(stage, () => duplicateNames(stage));
+      this.resources = stage;
+    }
     return this.resources;
   }
 
@@ -120,11 +135,26 @@ export class KafkaPlatform extends Construct {
   }
 
   private newStage(name: string, after?: Chart): Chart {
-    const chart = new Chart(this.stageScope, `${this.node.id}-${name}`);
+    const chart = new StageChart(this.stageScope, `${this.node.id}-${name}`);
     if (after) {
       chart.addDependency(after);
     }
-    addValidation(chart, () => applySizeErrors(chart));
     return chart;
   }
+}
+
+// Two objects of one kind and name in one namespace would overwrite each other when applied.
+function duplicateNames(stage: Chart): string[] {
+  const seen = new Map<string, string>();
+  const errors = new Array<string>();
+  for (const r of stage.node.findAll().filter((c): c is StrimziResource => c instanceof StrimziResource)) {
+    const key = `${r.kind} ${r.namespace}/${r.name}`;
+    const other = seen.get(key);
+    if (other) {
+      errors.push(`name: ${JSON.stringify(r.name)} is used by two ${r.kind}s in namespace ${r.namespace} (${other} and ${r.node.path}); `
+        + 'names must be unique per kind and namespace');
+    }
+    seen.set(key, r.node.path);
+  }
+  return errors;
 }

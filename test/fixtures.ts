@@ -49,9 +49,13 @@ export function upstreamObjects(version: string): Map<string, any> {
   return new Map(objects.filter(o => o).map((o: any) => [`${o.kind}/${o.metadata.name}`, o]));
 }
 
-/** `kafka-versions.yaml` of a fixture release. */
-export function kafkaVersionsFile(version: string): any[] {
-  return jsYaml.load(fs.readFileSync(path.join(STRIMZI_DIR, version, 'kafka-versions.yaml'), 'utf-8')) as any[];
+/**
+ * `kafka-versions.yaml` of a fixture release. Read with the failsafe schema, because `metadata: 4.0`
+ * is a version, not the number 4.
+ */
+export function kafkaVersionsFile(version: string): Array<{ version: string; metadata: string; supported: boolean; default: boolean }> {
+  const entries = jsYaml.load(fs.readFileSync(path.join(STRIMZI_DIR, version, 'kafka-versions.yaml'), 'utf-8'), { schema: jsYaml.FAILSAFE_SCHEMA }) as any[];
+  return entries.map(e => ({ version: e.version, metadata: e.metadata, supported: e.supported === 'true', default: e.default === 'true' }));
 }
 
 /** A scratch directory under the OS temp dir, removed by the caller. */

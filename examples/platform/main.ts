@@ -1,7 +1,10 @@
 import * as path from 'path';
-import { App } from 'cdk8s';
-// In your own app: import { KafkaPlatform, StrimziRelease } from 'cdk8s-strimzi-keda';
-import { KafkaPlatform, StrimziRelease } from '../../src';
+import { App, Size } from 'cdk8s';
+// In your own app: import { ... } from 'cdk8s-strimzi-keda';
+import {
+  AclOperation, AclResource, ConnectBuildOutput, KafkaAuthorization, KafkaConnectorState, KafkaListenerAuthentication,
+  KafkaListenerType, KafkaNodeRole, KafkaPlatform, KafkaStorage, KafkaUserAuthentication, PluginArtifact, StrimziRelease,
+} from '../../src';
 
 // The unmodified install/cluster-operator folder of a Strimzi release. In your repository, vendor the
 // folder of the release you run (or use StrimziRelease.fromUrl with a pinned sha256).
@@ -10,10 +13,89 @@ const strimziDir = process.env.STRIMZI_INSTALL_DIR
 
 const app = new App();
 
-new KafkaPlatform(app, 'events', {
+const platform = new KafkaPlatform(app, 'events', {
   namespace: 'kafka',
   strimzi: StrimziRelease.fromDirectory(strimziDir),
   watchNamespaces: ['kafka', 'apps'],
+});
+
+// A KRaft cluster: 3 dedicated controllers, 3 brokers, a TLS listener with client certificates for
+// in-cluster apps and a SCRAM listener for everything else.
+const kafka = platform.addKafka('events', {
+  nodePools: [
+    {
+      name: 'controllers',
+      roles: [KafkaNodeRole.CONTROLLER],
+      replicas: 3,
+      storage: KafkaStorage.persistentClaim({ size: Size.gibibytes(10), kraftMetadata: true }),
+    },
+    {
+      name: 'brokers',
+      roles: [KafkaNodeRole.BROKER],
+      replicas: 3,
+      storage: KafkaStorage.jbod([
+        KafkaStorage.persistentClaim({ size: Size.gibibytes(100), storageClass: 'fast-ssd', kraftMetadata: true }),
+        KafkaStorage.persistentClaim({ size: Size.gibibytes(100), storageClass: 'fast-ssd' }),
+      ]),
+      resources: { memory: { request: Size.gibibytes(4), limit: Size.gibibytes(4) } },
+      jvmOptions: { heapMin: Size.gibibytes(2), heapMax: Size.gibibytes(2) },
+    },
+  ],
+  listeners: [
+    { name: 'tls', port: 9093, type: KafkaListenerType.INTERNAL, tls: true, authentication: KafkaListenerAuthentication.tls() },
+    { name: 'scram', port: 9094, type: KafkaListenerType.INTERNAL, tls: true, authentication: KafkaListenerAuthentication.scramSha512() },
+  ],
+  authorization: KafkaAuthorization.simple(),
+  rack: { topologyKey: 'topology.kubernetes.io/zone' },
+  config: { 'num.partitions': 6, 'auto.create.topics.enable': false },
+});
+
+const orders = kafka.addTopic('orders', { partitions: 12, replicas: 3, config: { 'retention.ms': 604_800_000 } });
+const payments = kafka.addTopic('payments', { partitions: 6 });
+const audit = kafka.addTopic('audit', { topicName: 'Audit.Events', partitions: 3 });
+
+// An application user with ACLs on its topics and group.
+kafka.addUser('checkout', {
+  authentication: KafkaUserAuthentication.tls(),
+  acls: [
+    { resource: AclResource.topic(orders.topicName), operations: [AclOperation.WRITE, AclOperation.DESCRIBE] },
+    { resource: AclResource.topic(payments.topicName), operations: [AclOperation.READ, AclOperation.DESCRIBE] },
+    { resource: AclResource.group('checkout'), operations: [AclOperation.READ] },
+  ],
+});
+
+// A Connect cluster with connector plugins built into its image. The library creates its KafkaUser
+// (TLS, as the listener wants) with the ACLs the workers and the sink connectors need.
+const connect = kafka.addConnect('sinks', {
+  replicas: 2,
+  imageBuild: {
+    output: ConnectBuildOutput.docker('registry.example.com/kafka/connect-sinks:1.0.0', { pushSecret: 'registry-push' }),
+    plugins: [
+      { name: 's3-sink', artifacts: [PluginArtifact.maven({ group: 'io.example.connect', artifact: 's3-sink', version: '2.4.1' })] },
+      { name: 'jdbc', artifacts: [PluginArtifact.maven({ group: 'io.example.connect', artifact: 'jdbc-connector', version: '10.8.0' })] },
+    ],
+  },
+  acls: [{ resource: AclResource.topic(audit.topicName), operations: [AclOperation.WRITE, AclOperation.DESCRIBE] }],
+});
+
+connect.addConnector('orders-to-s3', {
+  className: 'io.example.connect.s3.S3SinkConnector',
+  topics: [orders],
+  tasksMax: 4,
+  config: { 's3.bucket.name': 'orders-archive', 'flush.size': 1000 },
+  autoRestart: { maxRestarts: 10 },
+});
+connect.addConnector('payments-to-warehouse', {
+  className: 'io.example.connect.jdbc.JdbcSinkConnector',
+  topics: [payments],
+  tasksMax: 2,
+  config: { 'connection.url': 'jdbc:postgresql://warehouse.apps.svc:5432/dw', 'insert.mode': 'upsert' },
+});
+connect.addConnector('audit-from-db', {
+  className: 'io.example.connect.jdbc.JdbcSourceConnector',
+  tasksMax: 1,
+  state: KafkaConnectorState.RUNNING,
+  config: { 'connection.url': 'jdbc:postgresql://audit.apps.svc:5432/audit', 'topic.prefix': audit.topicName },
 });
 
 app.synth();

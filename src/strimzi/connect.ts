@@ -1,0 +1,391 @@
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { renderResources } from '../resources';
+import { duplicates, fieldError } from '../validation';
+import { AclOperation, AclPatternType, AclResource, KafkaAcl } from './acl';
+import { KafkaConnectBuild } from './connect-build';
+import { KafkaConnector, KafkaConnectorOptions } from './connector';
+import { forbiddenConnectConfig, forbiddenKeys } from './forbidden-config';
+import { JvmOptions, renderJvmOptions } from './jvm-options';
+import type { Kafka } from './kafka';
+import { KafkaListener, KafkaListenerType } from './listener';
+import { strimziApiVersion } from './release-facts';
+import { StrimziResource } from './resource';
+import { KafkaUser, KafkaUserAuthentication } from './user';
+
+/** Options of `Kafka.addConnect()`. */
+export interface KafkaConnectOptions {
+  /**
+   * metadata.name; Strimzi names the workers `<name>-connect` and the REST Service `<name>-connect-api`.
+   *
+   * @default - the construct id
+   */
+  readonly name?: string;
+
+  /**
+   * Number of Connect workers.
+   *
+   * @default 3
+   */
+  readonly replicas?: number;
+
+  /**
+   * Kafka version of the Connect image.
+   *
+   * @default - the Kafka cluster's version
+   */
+  readonly version?: string;
+
+  /**
+   * Name of the Kafka listener to connect through; it must be an internal or cluster-ip listener.
+   *
+   * @default - the first internal TLS listener, else the first internal listener
+   */
+  readonly listener?: string;
+
+  /**
+   * The KafkaUser Connect authenticates as; its authentication must match the listener's.
+   *
+   * @default - a KafkaUser `<name>-connect` the library creates, with the ACLs Connect and its connectors need
+   */
+  readonly user?: KafkaUser;
+
+  /**
+   * Extra ACL rules for the user the library creates (for example the topics a source connector writes).
+   *
+   * @default - none
+   */
+  readonly acls?: KafkaAcl[];
+
+  /**
+   * Consumer group of the Connect cluster.
+   *
+   * @default - the name
+   */
+  readonly groupId?: string;
+
+  /**
+   * Topic for connector configurations.
+   *
+   * @default - `<name>-configs`
+   */
+  readonly configStorageTopic?: string;
+
+  /**
+   * Topic for source connector offsets.
+   *
+   * @default - `<name>-offsets`
+   */
+  readonly offsetStorageTopic?: string;
+
+  /**
+   * Topic for connector and task status.
+   *
+   * @default - `<name>-status`
+   */
+  readonly statusStorageTopic?: string;
+
+  /**
+   * Worker config. Keys Strimzi or this construct manage (bootstrap, security, group and storage
+   * topics, REST, plugin path) are refused.
+   *
+   * @default - storage topic replication factors of -1 (the broker default)
+   */
+  readonly config?: { [key: string]: any };
+
+  /**
+   * Build an image with connector plugins.
+   *
+   * @default - no build
+   */
+  readonly imageBuild?: KafkaConnectBuild;
+
+  /**
+   * Container image of the workers.
+   *
+   * @default - Strimzi's image for `version` (or the built image)
+   */
+  readonly image?: string;
+
+  /**
+   * CPU and memory of each worker.
+   *
+   * @default - none set
+   */
+  readonly resources?: kplus.ContainerResources;
+
+  /**
+   * JVM options of each worker.
+   *
+   * @default - Strimzi's defaults
+   */
+  readonly jvmOptions?: JvmOptions;
+
+  /**
+   * Manage connectors with KafkaConnector resources (`strimzi.io/use-connector-resources`).
+   *
+   * @default true
+   */
+  readonly useConnectorResources?: boolean;
+}
+
+/** Properties of `KafkaConnect`. */
+export interface KafkaConnectProps extends KafkaConnectOptions {
+  /** The Kafka cluster to connect to. */
+  readonly kafka: Kafka;
+}
+
+// Strimzi names the REST Service `<name>-connect-api`; Service names are RFC 1035 labels of at most 63.
+const CONNECT_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const PLUGIN_NAME = /^[a-z0-9][-_a-z0-9]*[a-z0-9]$/;
+
+/**
+ * A Kafka Connect cluster wired to its Kafka cluster: bootstrap address, TLS trust of the cluster CA,
+ * authentication as a KafkaUser, connector resources enabled.
+ */
+export class KafkaConnect extends StrimziResource {
+  /** The Kafka cluster. */
+  public readonly kafka: Kafka;
+
+  /** The listener Connect uses. */
+  public readonly listener: KafkaListener;
+
+  /** The bootstrap address (`<service>.<namespace>.svc:<port>`). */
+  public readonly bootstrapServers: string;
+
+  /** The user Connect authenticates as, if the listener authenticates clients. */
+  public readonly user?: KafkaUser;
+
+  /** Number of workers. */
+  public readonly replicas: number;
+
+  /** Kafka version of the workers. */
+  public readonly version: string;
+
+  /** Consumer group of the Connect cluster. */
+  public readonly groupId: string;
+
+  /** Whether KafkaConnector resources are used. */
+  public readonly useConnectorResources: boolean;
+
+  private readonly props: KafkaConnectProps;
+  private readonly storageTopics: { config: string; offset: string; status: string };
+  private readonly ownsUser: boolean;
+  private readonly _connectors = new Array<KafkaConnector>();
+
+  constructor(scope: Construct, id: string, props: KafkaConnectProps) {
+    const name = props.name ?? id;
+    const useConnectorResources = props.useConnectorResources ?? true;
+    super(scope, id, {
+      kind: 'KafkaConnect',
+      name,
+      namespace: props.kafka.namespace,
+      release: props.kafka.release,
+      annotations: useConnectorResources ? { 'strimzi.io/use-connector-resources': 'true' } : undefined,
+    });
+    this.kafka = props.kafka;
+    this.props = props;
+    this.useConnectorResources = useConnectorResources;
+    if (!CONNECT_NAME.test(name) || `${name}-connect-api`.length > 63) {
+      throw fieldError(this, 'name', name, 'must be a lowercase RFC 1035 label of at most 51 characters, because Strimzi names '
+        + 'the REST Service <name>-connect-api (at most 63 characters)');
+    }
+    this.replicas = props.replicas ?? 3;
+    if (!Number.isInteger(this.replicas) || this.replicas < 0) {
+      throw fieldError(this, 'replicas', this.replicas, 'must be an integer >= 0');
+    }
+    this.version = props.version ?? this.kafka.kafkaVersion;
+    if (this.release.kafkaVersions.length > 0 && !this.release.kafkaVersions.includes(this.version)) {
+      throw fieldError(this, 'version', this.version, `is not supported by Strimzi ${this.release.version}`,
+        `Supported: ${this.release.kafkaVersions.join(', ')}`);
+    }
+    this.groupId = props.groupId ?? name;
+    this.storageTopics = {
+      config: props.configStorageTopic ?? `${name}-configs`,
+      offset: props.offsetStorageTopic ?? `${name}-offsets`,
+      status: props.statusStorageTopic ?? `${name}-status`,
+    };
+    const forbidden = forbiddenKeys(props.config, forbiddenConnectConfig(this.release._version));
+    if (forbidden.length > 0) {
+      throw fieldError(this, 'config', forbidden, 'are managed by Strimzi or by this construct and cannot be set in the Connect config',
+        'Use the groupId, configStorageTopic, offsetStorageTopic, statusStorageTopic and listener properties');
+    }
+    this.validateBuild(props.imageBuild);
+
+    this.listener = this.chooseListener(props.listener);
+    this.bootstrapServers = this.kafka.bootstrapServers(this.listener.name);
+    const auth = this.listener.authentication?.type;
+    if (auth === 'custom') {
+      throw fieldError(this, 'listener', this.listener.name, 'uses custom authentication, which this library cannot wire',
+        'Choose a listener with tls or scram-sha-512 authentication, or none');
+    }
+    this.ownsUser = auth !== undefined && props.user === undefined;
+    if (props.user) {
+      this.checkUser(props.user, auth);
+      this.user = props.user;
+    } else if (auth) {
+      this.user = this.kafka.addUser(`${id}-user`, {
+        name: `${name}-connect`,
+        authentication: auth === 'tls' ? KafkaUserAuthentication.tls() : KafkaUserAuthentication.scramSha512(),
+      });
+      this.grant(this.workerAcls());
+      this.grant(props.acls ?? []);
+    }
+  }
+
+  /** The connectors of this Connect cluster. */
+  public get connectors(): KafkaConnector[] {
+    return [...this._connectors];
+  }
+
+  /** Adds a KafkaConnector run by this Connect cluster. */
+  public addConnector(id: string, options: KafkaConnectorOptions): KafkaConnector {
+    if (!this.useConnectorResources) {
+      throw fieldError(this, 'useConnectorResources', false, `means KafkaConnect "${this.name}" ignores KafkaConnector resources`,
+        'Set useConnectorResources: true (the default) to manage connectors with addConnector()');
+    }
+    const connector = new KafkaConnector(this, id, { ...options, connect: this });
+    this._connectors.push(connector);
+    if (this.ownsUser) {
+      this.grant(connector.sinkTopicNames.flatMap(topic => [{
+        resource: AclResource.topic(topic), operations: [AclOperation.READ, AclOperation.DESCRIBE],
+      }]));
+      if (connector.sinkTopicNames.length > 0) {
+        this.grant([{ resource: AclResource.group(connector.consumerGroup), operations: [AclOperation.READ, AclOperation.DESCRIBE] }]);
+      }
+    }
+    return connector;
+  }
+
+  protected renderSpec(): any {
+    const p = this.props;
+    const v1 = strimziApiVersion(this.release._version) === 'v1';
+    const storage = {
+      groupId: this.groupId,
+      configStorageTopic: this.storageTopics.config,
+      offsetStorageTopic: this.storageTopics.offset,
+      statusStorageTopic: this.storageTopics.status,
+    };
+    // v1 has fields for the group and storage topics; v1beta2 takes them in config (domain-strimzi.md §8).
+    const legacyConfig = v1 ? {} : {
+      'group.id': storage.groupId,
+      'config.storage.topic': storage.configStorageTopic,
+      'offset.storage.topic': storage.offsetStorageTopic,
+      'status.storage.topic': storage.statusStorageTopic,
+    };
+    return {
+      version: this.version,
+      replicas: this.replicas,
+      bootstrapServers: this.bootstrapServers,
+      ...(v1 ? storage : {}),
+      ...(this.listener.tls
+        ? { tls: { trustedCertificates: [{ secretName: this.kafka.clusterCaCertSecret, certificate: 'ca.crt' }] } }
+        : {}),
+      ...(this.user ? { authentication: this.renderAuthentication(this.user) } : {}),
+      config: {
+        ...legacyConfig,
+        // -1: the broker's default.replication.factor, so small clusters work (Connect defaults to 3).
+        'config.storage.replication.factor': -1,
+        'offset.storage.replication.factor': -1,
+        'status.storage.replication.factor': -1,
+        ...p.config,
+      },
+      ...(p.image ? { image: p.image } : {}),
+      ...(p.resources ? { resources: renderResources(p.resources) } : {}),
+      ...(p.jvmOptions ? { jvmOptions: renderJvmOptions(p.jvmOptions, (f, val, r) => fieldError(this, f, val, r)) } : {}),
+      ...(p.imageBuild ? {
+        build: {
+          output: p.imageBuild.output._render(),
+          plugins: p.imageBuild.plugins.map(plugin => ({ name: plugin.name, artifacts: plugin.artifacts.map(a => a._render().artifact) })),
+        },
+      } : {}),
+    };
+  }
+
+  private chooseListener(name: string | undefined): KafkaListener {
+    const usable = (l: KafkaListener) => l.type === KafkaListenerType.INTERNAL || l.type === KafkaListenerType.CLUSTER_IP;
+    if (name !== undefined) {
+      const listener = this.kafka.listeners.find(l => l.name === name);
+      if (!listener) {
+        throw fieldError(this, 'listener', name, `is not a listener of Kafka "${this.kafka.name}"`,
+          `Listeners: ${this.kafka.listeners.map(l => l.name).join(', ') || 'none'}`);
+      }
+      if (!usable(listener)) {
+        throw fieldError(this, 'listener', name, `is a ${listener.type} listener; Connect runs in the cluster and needs an internal or cluster-ip listener`);
+      }
+      return listener;
+    }
+    const candidates = this.kafka.listeners.filter(usable);
+    const chosen = candidates.find(l => l.tls) ?? candidates[0];
+    if (!chosen) {
+      throw fieldError(this, 'listener', name, `has no default: Kafka "${this.kafka.name}" has no internal or cluster-ip listener`,
+        'Add one to the cluster before addConnect()');
+    }
+    return chosen;
+  }
+
+  private checkUser(user: KafkaUser, listenerAuth: string | undefined) {
+    if (user.kafka !== this.kafka) {
+      throw fieldError(this, 'user', user.name, `belongs to the Kafka cluster ${user.kafka.node.path}, not to ${this.kafka.node.path}`);
+    }
+    const expected = listenerAuth === 'tls' ? 'tls' : listenerAuth === 'scram-sha-512' ? 'scram-sha-512' : undefined;
+    if (expected === undefined) {
+      throw fieldError(this, 'user', user.name, `is not needed: listener "${this.listener.name}" does not authenticate clients`);
+    }
+    if (user.authentication?.type !== expected) {
+      throw fieldError(this, 'user', user.name, `authenticates with ${user.authentication?.type ?? 'nothing'}, but listener "${this.listener.name}" expects ${expected}`);
+    }
+  }
+
+  // The rights a Connect worker needs (Strimzi docs, "Configuring Kafka Connect user authorization"):
+  // its group, and its three storage topics, which it creates itself.
+  private workerAcls(): KafkaAcl[] {
+    const topic = [AclOperation.CREATE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS, AclOperation.READ, AclOperation.WRITE];
+    return [
+      { resource: AclResource.group(this.groupId, AclPatternType.LITERAL), operations: [AclOperation.READ, AclOperation.DESCRIBE] },
+      ...Object.values(this.storageTopics).map(t => ({ resource: AclResource.topic(t), operations: topic })),
+    ];
+  }
+
+  private grant(acls: KafkaAcl[]) {
+    if (this.user && this.kafka.authorization?.managesAcls) {
+      this.user.addAcl(...acls);
+    }
+  }
+
+  private renderAuthentication(user: KafkaUser): any {
+    return user.authentication?.type === 'tls'
+      ? { type: 'tls', certificateAndKey: { secretName: user.secretName, certificate: 'user.crt', key: 'user.key' } }
+      : { type: 'scram-sha-512', username: user.name, passwordSecret: { secretName: user.secretName, password: 'password' } };
+  }
+
+  private validateBuild(build: KafkaConnectBuild | undefined) {
+    if (!build) {
+      return;
+    }
+    if (!build.output?.image) {
+      throw fieldError(this, 'imageBuild.output', build.output?.image, 'must name an image', 'Use ConnectBuildOutput.docker(\'registry/repo:tag\')');
+    }
+    if (!build.plugins || build.plugins.length === 0) {
+      throw fieldError(this, 'imageBuild.plugins', build.plugins ?? [], 'must list at least one plugin');
+    }
+    for (const plugin of build.plugins) {
+      if (!PLUGIN_NAME.test(plugin.name ?? '')) {
+        throw fieldError(this, 'imageBuild.plugins[].name', plugin.name, 'must be lowercase letters, digits, \'-\' and \'_\', starting and ending with a letter or digit');
+      }
+      if (!plugin.artifacts || plugin.artifacts.length === 0) {
+        throw fieldError(this, `imageBuild.plugins[${plugin.name}].artifacts`, plugin.artifacts ?? [], 'must list at least one artifact');
+      }
+      for (const artifact of plugin.artifacts) {
+        const error = artifact._render().error;
+        if (error) {
+          throw fieldError(this, `imageBuild.plugins[${plugin.name}].artifacts[].${error.field}`, error.value, error.rule);
+        }
+      }
+    }
+    const dups = duplicates(build.plugins.map(p => p.name));
+    if (dups.length > 0) {
+      throw fieldError(this, 'imageBuild.plugins', build.plugins.map(p => p.name), `names ${dups.join(', ')} more than once`);
+    }
+  }
+}

@@ -1,0 +1,202 @@
+import { Construct } from 'constructs';
+import { DNS_SUBDOMAIN_RULE, duplicates, fieldError, isDnsSubdomain } from '../validation';
+import type { KafkaConnect } from './connect';
+import { CONNECTOR_RESERVED_KEYS } from './forbidden-config';
+import { StrimziResource } from './resource';
+import { KafkaTopic } from './topic';
+
+/** The state a connector should be in (KafkaConnector CRD `spec.state`). */
+export enum KafkaConnectorState {
+  /** Running. */
+  RUNNING = 'running',
+  /** Paused: tasks stay assigned but do not process records. */
+  PAUSED = 'paused',
+  /** Stopped: tasks are shut down; offsets can be altered. */
+  STOPPED = 'stopped',
+}
+
+/** Automatic restarts of a failed connector or task. */
+export interface KafkaConnectorAutoRestart {
+  /**
+   * Whether the operator restarts failed connectors and tasks.
+   *
+   * @default true
+   */
+  readonly enabled?: boolean;
+
+  /**
+   * Restarts before the operator gives up.
+   *
+   * @default - unlimited
+   */
+  readonly maxRestarts?: number;
+}
+
+/** Options of `KafkaConnect.addConnector()`. */
+export interface KafkaConnectorOptions {
+  /**
+   * metadata.name, which is also the connector's name in Connect (sink connectors consume as group
+   * `connect-<name>`).
+   *
+   * @default - the construct id
+   */
+  readonly name?: string;
+
+  /** The connector class, for example `io.confluent.connect.s3.S3SinkConnector`. */
+  readonly className: string;
+
+  /**
+   * Maximum number of tasks (at least 1).
+   *
+   * @default - the connector's default
+   */
+  readonly tasksMax?: number;
+
+  /**
+   * Topics a sink connector consumes, as declared topics or topic names; they become `topics` in
+   * the connector config. A connector with topics is a sink.
+   *
+   * @default - none (a source connector, or a sink configured with `topics.regex`)
+   */
+  readonly topics?: Array<KafkaTopic | string>;
+
+  /**
+   * Connector config. `connector.class`, `tasks.max`, `name` and `connector.plugin.version` are
+   * refused: set `className` and `tasksMax` instead.
+   *
+   * @default - none
+   */
+  readonly config?: { [key: string]: any };
+
+  /**
+   * The state the connector should be in.
+   *
+   * @default KafkaConnectorState.RUNNING
+   */
+  readonly state?: KafkaConnectorState;
+
+  /**
+   * Automatic restarts of failed connectors and tasks.
+   *
+   * @default - no automatic restarts
+   */
+  readonly autoRestart?: KafkaConnectorAutoRestart;
+}
+
+/** Properties of `KafkaConnector`. */
+export interface KafkaConnectorProps extends KafkaConnectorOptions {
+  /** The Connect cluster that runs the connector. */
+  readonly connect: KafkaConnect;
+}
+
+/** A KafkaConnector, labelled for the Connect cluster that runs it. */
+export class KafkaConnector extends StrimziResource {
+  /** The Connect cluster. */
+  public readonly connect: KafkaConnect;
+
+  /** The connector class. */
+  public readonly className: string;
+
+  /** Maximum number of tasks, if set. */
+  public readonly tasksMax?: number;
+
+  /** Names of the topics the connector consumes (empty for a source connector). */
+  public readonly sinkTopicNames: string[];
+
+  /** The declared topics among `topics`. */
+  public readonly sinkTopics: KafkaTopic[];
+
+  /** The consumer group of a sink connector: `connect-<name>`, or `consumer.override.group.id`. */
+  public readonly consumerGroup: string;
+
+  private readonly props: KafkaConnectorProps;
+
+  constructor(scope: Construct, id: string, props: KafkaConnectorProps) {
+    const name = props.name ?? id;
+    super(scope, id, {
+      kind: 'KafkaConnector',
+      name,
+      namespace: props.connect.namespace,
+      release: props.connect.release,
+      labels: { 'strimzi.io/cluster': props.connect.name },
+    });
+    this.connect = props.connect;
+    this.props = props;
+    if (!isDnsSubdomain(name)) {
+      throw fieldError(this, 'name', name, DNS_SUBDOMAIN_RULE);
+    }
+    if (typeof props.className !== 'string' || !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(props.className)) {
+      throw fieldError(this, 'className', props.className, 'must be a fully qualified Java class name');
+    }
+    this.className = props.className;
+    if (props.tasksMax !== undefined && (!Number.isInteger(props.tasksMax) || props.tasksMax < 1)) {
+      throw fieldError(this, 'tasksMax', props.tasksMax, 'must be an integer >= 1');
+    }
+    this.tasksMax = props.tasksMax;
+    for (const key of Object.keys(props.config ?? {})) {
+      const instead = CONNECTOR_RESERVED_KEYS[key];
+      if (instead !== undefined) {
+        throw fieldError(this, `config["${key}"]`, props.config![key], 'is reserved by Kafka Connect and Strimzi', `Use ${instead} instead`);
+      }
+    }
+    if (props.autoRestart?.maxRestarts !== undefined && (!Number.isInteger(props.autoRestart.maxRestarts) || props.autoRestart.maxRestarts < 0)) {
+      throw fieldError(this, 'autoRestart.maxRestarts', props.autoRestart.maxRestarts, 'must be an integer >= 0');
+    }
+
+    const topics = props.topics ?? [];
+    this.sinkTopics = topics.filter((t): t is KafkaTopic => t instanceof KafkaTopic);
+    for (const topic of this.sinkTopics) {
+      if (topic.kafka !== this.connect.kafka) {
+        throw fieldError(this, 'topics', topic.topicName, `belongs to the Kafka cluster ${topic.kafka.node.path}, but Connect "${this.connect.name}" uses ${this.connect.kafka.node.path}`);
+      }
+    }
+    this.sinkTopicNames = topics.map(t => (t instanceof KafkaTopic ? t.topicName : t));
+    for (const topic of this.sinkTopicNames) {
+      if (typeof topic !== 'string' || topic.length === 0) {
+        throw fieldError(this, 'topics', topic, 'must be a KafkaTopic or a topic name');
+      }
+    }
+    const dups = duplicates(this.sinkTopicNames);
+    if (dups.length > 0) {
+      throw fieldError(this, 'topics', this.sinkTopicNames, `lists ${dups.join(', ')} more than once`);
+    }
+    if (topics.length > 0) {
+      for (const key of ['topics', 'topics.regex']) {
+        if (props.config?.[key] !== undefined) {
+          throw fieldError(this, `config["${key}"]`, props.config[key], 'conflicts with the topics property', 'Set the topics in one place');
+        }
+      }
+    }
+    this.consumerGroup = String(props.config?.['consumer.override.group.id'] ?? `connect-${name}`);
+  }
+
+  /** The state the connector should be in. */
+  public get state(): KafkaConnectorState {
+    return this.props.state ?? KafkaConnectorState.RUNNING;
+  }
+
+  /** Whether this is a sink connector (it has topics). */
+  public get isSink(): boolean {
+    return this.sinkTopicNames.length > 0;
+  }
+
+  protected renderSpec(): any {
+    const p = this.props;
+    const config = {
+      ...p.config,
+      ...(this.isSink ? { topics: this.sinkTopicNames.join(',') } : {}),
+    };
+    return {
+      class: this.className,
+      ...(this.tasksMax !== undefined ? { tasksMax: this.tasksMax } : {}),
+      ...(Object.keys(config).length > 0 ? { config } : {}),
+      ...(p.state !== undefined ? { state: p.state } : {}),
+      ...(p.autoRestart ? {
+        autoRestart: {
+          enabled: p.autoRestart.enabled ?? true,
+          ...(p.autoRestart.maxRestarts !== undefined ? { maxRestarts: p.autoRestart.maxRestarts } : {}),
+        },
+      } : {}),
+    };
+  }
+}

@@ -1,0 +1,422 @@
+import { Construct } from 'constructs';
+import type { KafkaPlatform } from '../platform';
+import { addValidation, DNS_LABEL_RULE, fieldError, fieldMessage, isDnsLabel } from '../validation';
+import { Version } from '../version';
+import { KafkaAuthorization } from './authorization';
+import { KafkaConnect, KafkaConnectOptions } from './connect';
+import { forbiddenBrokerConfig, forbiddenKeys } from './forbidden-config';
+import { defaultKafkaVersion, defaultMetadataVersion } from './kafka-versions';
+import {
+  bootstrapAddress, KafkaListener, KafkaListenerType, LISTENER_NAME, RESERVED_LISTENER_PORTS, TLS_ONLY_LISTENER_TYPES,
+  TLSROUTE_SINCE,
+} from './listener';
+import { KafkaNodePool, KafkaNodePoolOptions } from './node-pool';
+import { needsKraftAnnotations } from './release-facts';
+import { StrimziResource } from './resource';
+import { KafkaTopic, KafkaTopicOptions } from './topic';
+import { KafkaUser, KafkaUserOptions } from './user';
+
+/** Which entity operators run for the cluster. */
+export interface EntityOperatorOptions {
+  /**
+   * Run the Topic Operator (needed by KafkaTopics).
+   *
+   * @default true
+   */
+  readonly topicOperator?: boolean;
+
+  /**
+   * Run the User Operator (needed by KafkaUsers).
+   *
+   * @default true
+   */
+  readonly userOperator?: boolean;
+}
+
+/** Cruise Control settings. */
+export interface CruiseControlOptions {
+  /**
+   * Cruise Control config.
+   *
+   * @default - Strimzi's defaults
+   */
+  readonly config?: { [key: string]: any };
+}
+
+/** Rack awareness: spread replicas over the values of a node label. */
+export interface RackAwarenessOptions {
+  /** The node label whose value is the rack, for example `topology.kubernetes.io/zone`. */
+  readonly topologyKey: string;
+}
+
+/** Options of `KafkaPlatform.addKafka()`. */
+export interface KafkaOptions {
+  /**
+   * metadata.name of the Kafka cluster; Strimzi derives service names from it.
+   *
+   * @default - the construct id
+   */
+  readonly name?: string;
+
+  /**
+   * Namespace of the cluster and its topics, users, Connect clusters and connectors; the operator
+   * must watch it.
+   *
+   * @default - the platform namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * Kafka version; must be one the Strimzi release supports.
+   *
+   * @default - the release's default Kafka version
+   */
+  readonly kafkaVersion?: string;
+
+  /**
+   * KRaft metadata version, at most the Kafka version's `MAJOR.MINOR`. Raise it in a separate step
+   * after upgrading `kafkaVersion`, as Strimzi's upgrade procedure says.
+   *
+   * @default - the metadata version Strimzi pairs with `kafkaVersion`
+   */
+  readonly metadataVersion?: string;
+
+  /**
+   * Node pools; `addNodePool()` adds more. A cluster needs controller and broker nodes.
+   *
+   * @default - none
+   */
+  readonly nodePools?: KafkaNodePoolOptions[];
+
+  /**
+   * Listeners; `addListener()` adds more. A cluster needs at least one.
+   *
+   * @default - none
+   */
+  readonly listeners?: KafkaListener[];
+
+  /**
+   * Authorization; `KafkaAuthorization.simple()` makes KafkaUser ACLs take effect.
+   *
+   * @default - none: every authenticated client may do everything
+   */
+  readonly authorization?: KafkaAuthorization;
+
+  /**
+   * Broker config. Keys Strimzi manages (listeners, security, node roles, ...) are refused.
+   *
+   * @default - replication settings sized to the broker count (see `effectiveConfig`)
+   */
+  readonly config?: { [key: string]: any };
+
+  /**
+   * Entity operators.
+   *
+   * @default - Topic and User Operator both run
+   */
+  readonly entityOperator?: EntityOperatorOptions;
+
+  /**
+   * Deploy Cruise Control.
+   *
+   * @default - not deployed
+   */
+  readonly cruiseControl?: CruiseControlOptions;
+
+  /**
+   * Rack awareness.
+   *
+   * @default - none
+   */
+  readonly rack?: RackAwarenessOptions;
+}
+
+/** Properties of `Kafka`. */
+export interface KafkaProps extends KafkaOptions {
+  /** The platform whose Strimzi release and operator run the cluster. */
+  readonly platform: KafkaPlatform;
+}
+
+// Strimzi derives Service names such as `<cluster>-kafka-bootstrap` from the cluster name; Service
+// names are RFC 1035 labels (start with a letter, at most 63 characters).
+const CLUSTER_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const METADATA_VERSION = /^(\d+)\.(\d+)(-IV\d+)?$/;
+
+/**
+ * A Kafka cluster in KRaft mode with node pools, managed by the platform's Strimzi operator.
+ */
+export class Kafka extends StrimziResource {
+  /** The platform. */
+  public readonly platform: KafkaPlatform;
+
+  /** The Kafka version. */
+  public readonly kafkaVersion: string;
+
+  /** The KRaft metadata version. */
+  public readonly metadataVersion: string;
+
+  /** Authorization, if any. */
+  public readonly authorization?: KafkaAuthorization;
+
+  /** Whether the Topic Operator runs. */
+  public readonly topicOperator: boolean;
+
+  /** Whether the User Operator runs. */
+  public readonly userOperator: boolean;
+
+  /** The Secret with the cluster CA certificate (`ca.crt`) that clients trust. */
+  public readonly clusterCaCertSecret: string;
+
+  private readonly props: KafkaProps;
+  private readonly _listeners = new Array<KafkaListener>();
+  private readonly _nodePools = new Array<KafkaNodePool>();
+
+  constructor(scope: Construct, id: string, props: KafkaProps) {
+    const name = props.name ?? id;
+    const namespace = props.namespace ?? props.platform.namespace;
+    const release = props.platform.strimzi;
+    super(scope, id, {
+      kind: 'Kafka',
+      name,
+      namespace,
+      release,
+      // 0.41-0.47 run KRaft and node pools only with these annotations; 0.48+ ignores them.
+      annotations: needsKraftAnnotations(release._version)
+        ? { 'strimzi.io/kraft': 'enabled', 'strimzi.io/node-pools': 'enabled' }
+        : undefined,
+    });
+    this.platform = props.platform;
+    this.props = props;
+
+    if (!CLUSTER_NAME.test(name) || `${name}-kafka-bootstrap`.length > 63) {
+      throw fieldError(this, 'name', name, 'must be a lowercase RFC 1035 label (letters, digits and \'-\', starting with a letter) '
+        + 'of at most 47 characters, because Strimzi names Services <name>-kafka-bootstrap (at most 63 characters)');
+    }
+    if (!isDnsLabel(namespace)) {
+      throw fieldError(this, 'namespace', namespace, DNS_LABEL_RULE);
+    }
+    const watched = props.platform.operator.watchNamespaces;
+    const isWatched = watched.length === 0 ? namespace === props.platform.namespace : watched.includes('*') || watched.includes(namespace);
+    if (!isWatched) {
+      throw fieldError(this, 'namespace', namespace, `is not watched by the Strimzi operator (watchNamespaces: ${JSON.stringify(watched.length ? watched : [props.platform.namespace])})`,
+        'Add it to the platform\'s watchNamespaces');
+    }
+
+    this.kafkaVersion = props.kafkaVersion ?? defaultKafkaVersion(release);
+    if (release.kafkaVersions.length > 0 && !release.kafkaVersions.includes(this.kafkaVersion)) {
+      throw fieldError(this, 'kafkaVersion', this.kafkaVersion, `is not supported by Strimzi ${release.version}`,
+        `Supported: ${release.kafkaVersions.join(', ')}`);
+    }
+    this.metadataVersion = props.metadataVersion ?? defaultMetadataVersion(release, this.kafkaVersion);
+    this.validateMetadataVersion(props.metadataVersion);
+
+    const forbidden = forbiddenKeys(props.config, forbiddenBrokerConfig(release._version));
+    if (forbidden.length > 0) {
+      throw fieldError(this, 'config', forbidden, 'are managed by Strimzi and cannot be set in the broker config',
+        'Use listeners, authorization and node pools instead');
+    }
+    if (props.rack && !props.rack.topologyKey) {
+      throw fieldError(this, 'rack.topologyKey', props.rack.topologyKey, 'must name a node label');
+    }
+    this.authorization = props.authorization;
+    this.topicOperator = props.entityOperator?.topicOperator ?? true;
+    this.userOperator = props.entityOperator?.userOperator ?? true;
+    this.clusterCaCertSecret = `${name}-cluster-ca-cert`;
+
+    for (const listener of props.listeners ?? []) {
+      this.addListener(listener);
+    }
+    for (const pool of props.nodePools ?? []) {
+      this.addNodePool(pool);
+    }
+    addValidation(this, () => this.validateCluster());
+  }
+
+  /** The listeners. */
+  public get listeners(): KafkaListener[] {
+    return [...this._listeners];
+  }
+
+  /** The node pools. */
+  public get nodePools(): KafkaNodePool[] {
+    return [...this._nodePools];
+  }
+
+  /** Number of broker nodes, over all pools. */
+  public get brokerCount(): number {
+    return this._nodePools.filter(p => p.isBroker).reduce((n, p) => n + p.replicas, 0);
+  }
+
+  /** The broker config as emitted: the declared config plus replication defaults for the broker count. */
+  public get effectiveConfig(): { [key: string]: any } {
+    // Kafka's defaults (replication factor 3 for internal topics) break clusters with fewer than
+    // 3 brokers; these are Strimzi's example values for 3 brokers, scaled down for fewer.
+    const rf = Math.max(1, Math.min(3, this.brokerCount));
+    const minIsr = rf > 2 ? 2 : 1;
+    return {
+      'default.replication.factor': rf,
+      'min.insync.replicas': minIsr,
+      'offsets.topic.replication.factor': rf,
+      'transaction.state.log.replication.factor': rf,
+      'transaction.state.log.min.isr': minIsr,
+      ...this.props.config,
+    };
+  }
+
+  /** Partitions of a topic that declares none (`num.partitions`, else Kafka's default 1). */
+  public get defaultPartitions(): number {
+    return Number(this.effectiveConfig['num.partitions'] ?? 1);
+  }
+
+  /** Replicas of a topic that declares none (`default.replication.factor`). */
+  public get defaultReplicationFactor(): number {
+    return Number(this.effectiveConfig['default.replication.factor']);
+  }
+
+  /** Adds a listener. */
+  public addListener(listener: KafkaListener): void {
+    const field = `listeners[${listener.name}]`;
+    if (!LISTENER_NAME.test(listener.name ?? '')) {
+      throw fieldError(this, 'listeners[].name', listener.name, 'must be 1-11 lowercase letters and digits (Kafka CRD pattern ^[a-z0-9]{1,11}$)');
+    }
+    if (this._listeners.some(l => l.name === listener.name)) {
+      throw fieldError(this, `${field}.name`, listener.name, 'is used by another listener of this cluster');
+    }
+    if (!Number.isInteger(listener.port) || listener.port < 9092 || RESERVED_LISTENER_PORTS.includes(listener.port)) {
+      throw fieldError(this, `${field}.port`, listener.port, 'must be an integer >= 9092 other than 9404 and 9999 (used by Prometheus and JMX)');
+    }
+    const clash = this._listeners.find(l => l.port === listener.port);
+    if (clash) {
+      throw fieldError(this, `${field}.port`, listener.port, `is already used by listener "${clash.name}"`, 'Each listener needs its own port');
+    }
+    if (!Object.values(KafkaListenerType).includes(listener.type)) {
+      throw fieldError(this, `${field}.type`, listener.type, 'must be a KafkaListenerType');
+    }
+    if (listener.type === KafkaListenerType.TLSROUTE && this.release._version.isBelow(TLSROUTE_SINCE)) {
+      throw fieldError(this, `${field}.type`, listener.type, `needs Strimzi ${TLSROUTE_SINCE} or later, but the release is ${this.release.version}`);
+    }
+    if (TLS_ONLY_LISTENER_TYPES.includes(listener.type) && !listener.tls) {
+      throw fieldError(this, `${field}.tls`, listener.tls, `must be true for ${listener.type} listeners, which pass TLS through`);
+    }
+    if (listener.authentication?.type === 'tls' && !listener.tls) {
+      throw fieldError(this, `${field}.authentication`, 'tls', 'needs a TLS listener (tls: true)');
+    }
+    const service = bootstrapAddress(this.name, this.namespace, listener).split('.')[0];
+    if (service.length > 63) {
+      throw fieldError(this, `${field}.name`, listener.name, `makes the bootstrap Service name ${service} longer than 63 characters`);
+    }
+    this._listeners.push({ ...listener });
+  }
+
+  /** Adds a node pool. */
+  public addNodePool(options: KafkaNodePoolOptions): KafkaNodePool {
+    if (this._nodePools.some(p => p.name === options.name)) {
+      throw fieldError(this, 'nodePools[].name', options.name, 'is used by another node pool of this cluster');
+    }
+    const pool = new KafkaNodePool(this, `pool-${options.name}`, { ...options, kafka: this });
+    this._nodePools.push(pool);
+    return pool;
+  }
+
+  /** Adds a KafkaTopic. */
+  public addTopic(id: string, options: KafkaTopicOptions = {}): KafkaTopic {
+    return new KafkaTopic(this, id, { ...options, kafka: this });
+  }
+
+  /** Adds a KafkaUser. */
+  public addUser(id: string, options: KafkaUserOptions = {}): KafkaUser {
+    return new KafkaUser(this, id, { ...options, kafka: this });
+  }
+
+  /** Adds a Kafka Connect cluster that connects to this cluster. */
+  public addConnect(id: string, options: KafkaConnectOptions = {}): KafkaConnect {
+    return new KafkaConnect(this, id, { ...options, kafka: this });
+  }
+
+  /** The listener with this name. */
+  public listener(name: string): KafkaListener {
+    const listener = this._listeners.find(l => l.name === name);
+    if (!listener) {
+      throw new Error(`[${this.node.path}] Kafka "${this.name}" has no listener "${name}" (listeners: ${this._listeners.map(l => l.name).join(', ') || 'none'})`);
+    }
+    return listener;
+  }
+
+  /** The in-cluster bootstrap address of a listener: `<service>.<namespace>.svc:<port>`. */
+  public bootstrapServers(listenerName: string): string {
+    return bootstrapAddress(this.name, this.namespace, this.listener(listenerName));
+  }
+
+  /** The topics of this cluster. */
+  public get topics(): KafkaTopic[] {
+    return this.node.children.filter((c): c is KafkaTopic => c instanceof KafkaTopic);
+  }
+
+  protected renderSpec(): any {
+    const p = this.props;
+    const entityOperator = {
+      ...(this.topicOperator ? { topicOperator: {} } : {}),
+      ...(this.userOperator ? { userOperator: {} } : {}),
+    };
+    return {
+      kafka: {
+        version: this.kafkaVersion,
+        metadataVersion: this.metadataVersion,
+        listeners: this._listeners.map(l => ({
+          name: l.name,
+          port: l.port,
+          type: l.type,
+          tls: l.tls,
+          ...(l.authentication ? { authentication: l.authentication._render() } : {}),
+          ...(l.configuration ? { configuration: l.configuration } : {}),
+        })),
+        ...(this.authorization ? { authorization: this.authorization._render() } : {}),
+        config: this.effectiveConfig,
+        ...(p.rack ? { rack: { topologyKey: p.rack.topologyKey } } : {}),
+      },
+      ...(Object.keys(entityOperator).length > 0 ? { entityOperator } : {}),
+      ...(p.cruiseControl ? { cruiseControl: p.cruiseControl.config ? { config: p.cruiseControl.config } : {} } : {}),
+    };
+  }
+
+  private validateMetadataVersion(declared: string | undefined) {
+    if (declared === undefined) {
+      return;
+    }
+    const m = METADATA_VERSION.exec(declared);
+    if (!m) {
+      throw fieldError(this, 'metadataVersion', declared, 'must look like MAJOR.MINOR or MAJOR.MINOR-IVn (for example 4.2 or 4.2-IV1)');
+    }
+    const kafka = Version.tryParse(this.kafkaVersion)!;
+    const [major, minor] = [Number(m[1]), Number(m[2])];
+    if (major > kafka.major || (major === kafka.major && minor > kafka.minor)) {
+      throw fieldError(this, 'metadataVersion', declared, `is newer than kafkaVersion ${this.kafkaVersion}`,
+        `The metadata version can be at most ${kafka.minorLine}`);
+    }
+  }
+
+  private validateCluster(): string[] {
+    const errors = new Array<string>();
+    if (this._listeners.length === 0) {
+      errors.push(fieldMessage('listeners', [], 'must have at least one listener', 'Add one with listeners or addListener()'));
+    }
+    const controllers = this._nodePools.filter(p => p.isController).reduce((n, p) => n + p.replicas, 0);
+    if (controllers === 0) {
+      errors.push(fieldMessage('nodePools', this._nodePools.map(p => `${p.name}:${p.roles.join('+')}x${p.replicas}`),
+        'has no controller nodes; a KRaft cluster needs a controller quorum', 'Add a pool with KafkaNodeRole.CONTROLLER and replicas >= 1'));
+    }
+    if (this.brokerCount === 0) {
+      errors.push(fieldMessage('nodePools', this._nodePools.map(p => `${p.name}:${p.roles.join('+')}x${p.replicas}`),
+        'has no broker nodes', 'Add a pool with KafkaNodeRole.BROKER and replicas >= 1'));
+    }
+    const seen = new Map<string, string>();
+    for (const topic of this.topics) {
+      const other = seen.get(topic.topicName);
+      if (other) {
+        errors.push(`topics: KafkaTopics "${other}" and "${topic.name}" both manage the Kafka topic "${topic.topicName}"`);
+      }
+      seen.set(topic.topicName, topic.name);
+    }
+    return errors;
+  }
+}

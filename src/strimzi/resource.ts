@@ -1,0 +1,121 @@
+import { ApiObject, ApiObjectProps, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { fieldError } from '../validation';
+import { StrimziRelease } from './release';
+import { strimziApiVersion } from './release-facts';
+
+/** What every Strimzi custom resource construct passes to `StrimziResource`. */
+export interface StrimziResourceProps {
+  /** The kind, for example `KafkaTopic`. */
+  readonly kind: string;
+  /** metadata.name */
+  readonly name: string;
+  /** metadata.namespace */
+  readonly namespace: string;
+  /** The release whose API version to use. */
+  readonly release: StrimziRelease;
+  /**
+   * Labels, for example `strimzi.io/cluster`.
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+  /**
+   * Annotations.
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * A Strimzi custom resource, rendered when the app is synthesized (so `addX()` calls made after
+ * construction are included), in the API version the release serves: `kafka.strimzi.io/v1` from
+ * Strimzi 0.49, `kafka.strimzi.io/v1beta2` before.
+ *
+ * Escape hatches for what is not modeled: `addOverride()` sets any field of the rendered object,
+ * and `apiObject.addJsonPatch()` applies RFC 6902 operations.
+ */
+export abstract class StrimziResource extends Construct {
+  /** metadata.name */
+  public readonly name: string;
+
+  /** metadata.namespace */
+  public readonly namespace: string;
+
+  /** The kind, for example `KafkaTopic`. */
+  public readonly kind: string;
+
+  /** The emitted object (`ApiObject.of(this)` returns it too). */
+  public readonly apiObject: ApiObject;
+
+  /** The Strimzi release whose API the resource uses. */
+  public readonly release: StrimziRelease;
+
+  private readonly overrides = new Array<{ path: string[]; value: any }>();
+
+  protected constructor(scope: Construct, id: string, props: StrimziResourceProps) {
+    super(scope, id);
+    this.name = props.name;
+    this.namespace = props.namespace;
+    this.kind = props.kind;
+    this.release = props.release;
+    this.apiObject = new OverridableApiObject(this, 'Resource', {
+      apiVersion: `kafka.strimzi.io/${strimziApiVersion(props.release._version)}`,
+      kind: props.kind,
+      metadata: {
+        name: props.name,
+        namespace: props.namespace,
+        ...(props.labels ? { labels: props.labels } : {}),
+        ...(props.annotations ? { annotations: props.annotations } : {}),
+      },
+      spec: Lazy.any({ produce: () => this.renderSpec() }),
+    }, this.overrides);
+  }
+
+  /**
+   * Sets a field of the emitted object that this construct does not model, after rendering.
+   * Path segments are separated by `.`; write `\.` for a dot inside a key.
+   *
+   * @example kafka.addOverride('spec.kafka.template.pod.priorityClassName', 'kafka')
+   * @param path where to set the value, for example `spec.kafka.template`
+   * @param value the value (objects replace what was rendered at that path; `undefined` removes it)
+   */
+  public addOverride(path: string, value: any): void {
+    const segments = path.split(/(?<!\\)\./).map(s => s.replace(/\\\./g, '.'));
+    if (segments.some(s => s.length === 0) || ['apiVersion', 'kind'].includes(segments[0])) {
+      throw fieldError(this, 'addOverride path', path, 'must be a dot-separated path below the object root, not apiVersion or kind',
+        'For example \'spec.template.pod.tolerations\'');
+    }
+    this.overrides.push({ path: segments, value });
+  }
+
+  /** The `spec` of the emitted object. */
+  protected abstract renderSpec(): any;
+}
+
+/** An ApiObject that applies `addOverride()` values to its rendered JSON. */
+class OverridableApiObject extends ApiObject {
+  constructor(scope: Construct, id: string, props: ApiObjectProps,
+    private readonly overrides: Array<{ path: string[]; value: any }>) {
+    super(scope, id, props);
+  }
+
+  public toJson(): any {
+    const json = super.toJson();
+    for (const { path, value } of this.overrides) {
+      let node = json;
+      for (const key of path.slice(0, -1)) {
+        if (node[key] === null || typeof node[key] !== 'object') {
+          node[key] = {};
+        }
+        node = node[key];
+      }
+      const last = path[path.length - 1];
+      if (value === undefined) {
+        delete node[last];
+      } else {
+        node[last] = structuredClone(value);
+      }
+    }
+    return json;
+  }
+}

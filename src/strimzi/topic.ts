@@ -1,0 +1,123 @@
+import { Construct } from 'constructs';
+import { addValidation, DNS_SUBDOMAIN_RULE, fieldError, isDnsSubdomain } from '../validation';
+import type { Kafka } from './kafka';
+import { StrimziResource } from './resource';
+
+/** Options of `Kafka.addTopic()`. */
+export interface KafkaTopicOptions {
+  /**
+   * metadata.name of the KafkaTopic.
+   *
+   * @default - the construct id
+   */
+  readonly name?: string;
+
+  /**
+   * The topic's name in Kafka, when it is not a valid Kubernetes name (for example `Orders_v1`).
+   *
+   * @default - `name`
+   */
+  readonly topicName?: string;
+
+  /**
+   * Number of partitions (at least 1).
+   *
+   * @default - the cluster's `num.partitions` config, else 1 (Kafka's default)
+   */
+  readonly partitions?: number;
+
+  /**
+   * Replication factor: at least 1 and at most the number of brokers.
+   *
+   * @default - the cluster's `default.replication.factor`
+   */
+  readonly replicas?: number;
+
+  /**
+   * Topic config, for example `{ 'retention.ms': 604800000 }`.
+   *
+   * @default - none
+   */
+  readonly config?: { [key: string]: any };
+}
+
+/** Properties of `KafkaTopic`. */
+export interface KafkaTopicProps extends KafkaTopicOptions {
+  /** The Kafka cluster the topic belongs to. */
+  readonly kafka: Kafka;
+}
+
+// Kafka's rule for topic names (`org.apache.kafka.common.internals.Topic.validate`): 1-249 characters of
+// [a-zA-Z0-9._-], and not `.` or `..`.
+const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
+
+/** A KafkaTopic, labelled for its Kafka cluster so the Topic Operator manages it. */
+export class KafkaTopic extends StrimziResource {
+  /** The Kafka cluster. */
+  public readonly kafka: Kafka;
+
+  /** The topic's name in Kafka. */
+  public readonly topicName: string;
+
+  private readonly props: KafkaTopicProps;
+
+  constructor(scope: Construct, id: string, props: KafkaTopicProps) {
+    const name = props.name ?? id;
+    super(scope, id, {
+      kind: 'KafkaTopic',
+      name,
+      namespace: props.kafka.namespace,
+      release: props.kafka.release,
+      labels: { 'strimzi.io/cluster': props.kafka.name },
+    });
+    if (!isDnsSubdomain(name)) {
+      throw fieldError(this, 'name', name, DNS_SUBDOMAIN_RULE,
+        `To create the Kafka topic "${name}", give a valid name and set topicName: ${JSON.stringify(name)}`);
+    }
+    this.kafka = props.kafka;
+    this.props = props;
+    this.topicName = props.topicName ?? name;
+    if (!TOPIC_NAME.test(this.topicName) || this.topicName === '.' || this.topicName === '..') {
+      throw fieldError(this, 'topicName', this.topicName,
+        'must be a valid Kafka topic name (1-249 characters of letters, digits, \'.\', \'_\' and \'-\'; not \'.\' or \'..\')');
+    }
+    if (props.partitions !== undefined && (!Number.isInteger(props.partitions) || props.partitions < 1)) {
+      throw fieldError(this, 'partitions', props.partitions, 'must be an integer >= 1');
+    }
+    if (props.replicas !== undefined && (!Number.isInteger(props.replicas) || props.replicas < 1 || props.replicas > 32767)) {
+      throw fieldError(this, 'replicas', props.replicas, 'must be an integer from 1 to 32767');
+    }
+
+    addValidation(this, () => {
+      const errors = new Array<string>();
+      const brokers = this.kafka.brokerCount;
+      if (this.replicas > brokers) {
+        errors.push(`replicas: ${this.replicas} exceeds the ${brokers} broker(s) of Kafka "${this.kafka.name}"; `
+          + 'a topic cannot have more replicas than brokers. Lower replicas or add brokers');
+      }
+      if (!this.kafka.topicOperator) {
+        errors.push(`KafkaTopic "${this.name}" needs the Topic Operator, which is disabled on Kafka "${this.kafka.name}" (entityOperator.topicOperator)`);
+      }
+      return errors;
+    });
+  }
+
+  /** Number of partitions: the declared value or the cluster's default. */
+  public get partitions(): number {
+    return this.props.partitions ?? this.kafka.defaultPartitions;
+  }
+
+  /** Replication factor: the declared value or the cluster's default. */
+  public get replicas(): number {
+    return this.props.replicas ?? this.kafka.defaultReplicationFactor;
+  }
+
+  protected renderSpec(): any {
+    return {
+      ...(this.topicName !== this.name ? { topicName: this.topicName } : {}),
+      partitions: this.partitions,
+      replicas: this.replicas,
+      ...(this.props.config && Object.keys(this.props.config).length > 0 ? { config: { ...this.props.config } } : {}),
+    };
+  }
+}

@@ -1,0 +1,105 @@
+import { App, Size } from 'cdk8s';
+import {
+  AclOperation, AclPatternType, AclResource, ConnectBuildOutput, KafkaAuthorization, KafkaConnectorState,
+  KafkaListenerAuthentication, KafkaListenerType, KafkaNodeRole, KafkaPlatform, KafkaStorage, KafkaUserAuthentication,
+  PluginArtifact, StrimziRelease,
+} from '../../src';
+
+/**
+ * A platform that uses every modeled Strimzi feature, so that conformance tests see every field the
+ * library can emit. Features a release lacks are left out for that release.
+ */
+export function everyFeature(app: App, release: StrimziRelease): KafkaPlatform {
+  const platform = new KafkaPlatform(app, 'full', { namespace: 'kafka', strimzi: release, watchNamespaces: ['kafka', 'apps'] });
+  const newer = (v: string) => release._version.isAtLeast(v);
+  const kafka = platform.addKafka('events', {
+    metadataVersion: undefined,
+    nodePools: [
+      { name: 'controllers', roles: [KafkaNodeRole.CONTROLLER], replicas: 3, storage: KafkaStorage.persistentClaim({ size: Size.gibibytes(10), storageClass: 'standard', deleteClaim: true, kraftMetadata: true }) },
+      {
+        name: 'brokers',
+        roles: [KafkaNodeRole.BROKER],
+        replicas: 3,
+        storage: KafkaStorage.jbod([
+          KafkaStorage.persistentClaim({ size: Size.gibibytes(100), kraftMetadata: true }),
+          KafkaStorage.ephemeral({ sizeLimit: Size.gibibytes(1) }),
+        ]),
+        resources: { cpu: { request: cpu('500m'), limit: cpu('2') }, memory: { request: Size.gibibytes(4), limit: Size.gibibytes(4) } },
+        jvmOptions: { heapMin: Size.mebibytes(1536), heapMax: Size.gibibytes(2), xx: { UseG1GC: 'true' }, systemProperties: { 'java.net.preferIPv4Stack': 'true' }, gcLogging: false },
+      },
+      { name: 'dual', roles: [KafkaNodeRole.CONTROLLER, KafkaNodeRole.BROKER], replicas: 0, storage: KafkaStorage.ephemeral() },
+    ],
+    listeners: [
+      { name: 'plain', port: 9092, type: KafkaListenerType.INTERNAL, tls: false },
+      { name: 'tls', port: 9093, type: KafkaListenerType.INTERNAL, tls: true, authentication: KafkaListenerAuthentication.tls() },
+      { name: 'scram', port: 9094, type: KafkaListenerType.CLUSTER_IP, tls: true, authentication: KafkaListenerAuthentication.scramSha512() },
+      { name: 'lb', port: 9095, type: KafkaListenerType.LOADBALANCER, tls: true, configuration: { bootstrap: { annotations: { a: 'b' } } } },
+      { name: 'np', port: 9096, type: KafkaListenerType.NODEPORT, tls: false },
+      { name: 'route', port: 9097, type: KafkaListenerType.ROUTE, tls: true },
+      { name: 'ingress', port: 9098, type: KafkaListenerType.INGRESS, tls: true, configuration: { bootstrap: { host: 'bootstrap.example.com' }, brokers: [{ broker: 0, host: 'b0.example.com' }] } },
+      { name: 'custom', port: 9100, type: KafkaListenerType.INTERNAL, tls: true, authentication: KafkaListenerAuthentication.custom({ sasl: true, listenerConfig: { 'sasl.enabled.mechanisms': 'PLAIN' } }) },
+      ...(newer('1.1.0') ? [{ name: 'tlsroute', port: 9099, type: KafkaListenerType.TLSROUTE, tls: true }] : []),
+    ],
+    authorization: KafkaAuthorization.simple({ superUsers: ['User:CN=admin'] }),
+    config: { 'num.partitions': 3, 'log.retention.hours': 168 },
+    entityOperator: { topicOperator: true, userOperator: true },
+    cruiseControl: { config: { goals: 'com.linkedin.kafka.cruisecontrol.analyzer.goals.RackAwareGoal' } },
+    rack: { topologyKey: 'topology.kubernetes.io/zone' },
+  });
+
+  const orders = kafka.addTopic('orders', { partitions: 12, replicas: 3, config: { 'retention.ms': 604800000, 'cleanup.policy': 'delete' } });
+  kafka.addTopic('legacy', { topicName: 'Legacy_Events' });
+  kafka.addUser('tls-user', {
+    authentication: KafkaUserAuthentication.tls(),
+    acls: [
+      { resource: AclResource.topic('orders'), operations: [AclOperation.READ, AclOperation.DESCRIBE] },
+      { resource: AclResource.group('app-', AclPatternType.PREFIX), operations: [AclOperation.READ] },
+      { resource: AclResource.cluster(), operations: [AclOperation.DESCRIBE_CONFIGS], host: '*' },
+      { resource: AclResource.transactionalId('tx'), operations: [AclOperation.ALL], effect: undefined },
+    ],
+    quotas: { producerByteRate: 1048576, consumerByteRate: 2097152, requestPercentage: 55, controllerMutationRate: 10 },
+  });
+  kafka.addUser('scram-user', { authentication: KafkaUserAuthentication.scramSha512({ password: { secretName: 'pw', key: 'password' } }) });
+  kafka.addUser('external', { authentication: KafkaUserAuthentication.tlsExternal() });
+
+  const connect = kafka.addConnect('sinks', {
+    replicas: 2,
+    listener: 'scram',
+    imageBuild: {
+      output: ConnectBuildOutput.docker('registry.example.com/connect:1', { pushSecret: 'push' }),
+      plugins: [{
+        name: 'every-artifact',
+        artifacts: [
+          PluginArtifact.jar('https://example.com/a.jar', { sha512sum: 'a'.repeat(128) }),
+          PluginArtifact.tgz('https://example.com/b.tgz'),
+          PluginArtifact.zip('https://example.com/c.zip'),
+          PluginArtifact.maven({ group: 'io.example', artifact: 'x', version: '1.0', repository: 'https://repo.example.com/maven2' }),
+          PluginArtifact.other('https://example.com/d.bin', { fileName: 'd.bin' }),
+        ],
+      }],
+    },
+    resources: { memory: { request: Size.gibibytes(2) } },
+    jvmOptions: { heapMax: Size.gibibytes(1) },
+    config: { 'key.converter': 'org.apache.kafka.connect.json.JsonConverter', 'ssl.endpoint.identification.algorithm': '' },
+    acls: [{ resource: AclResource.topic('out'), operations: [AclOperation.WRITE] }],
+  });
+  connect.addConnector('sink', {
+    className: 'io.example.Sink',
+    tasksMax: 2,
+    topics: [orders, 'raw'],
+    state: KafkaConnectorState.PAUSED,
+    autoRestart: { enabled: true, maxRestarts: 5 },
+    config: { 'flush.size': 100 },
+  });
+  connect.addConnector('source', { className: 'io.example.Source', state: KafkaConnectorState.STOPPED, autoRestart: {} });
+  kafka.addConnect('plain', { listener: 'plain', image: 'registry.example.com/connect:2', useConnectorResources: false });
+  kafka.addConnect('mtls', { listener: 'tls', version: kafka.kafkaVersion });
+  return platform;
+}
+
+function cpu(amount: string) {
+  // cdk8s-plus Cpu from a quantity string
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Cpu } = require('cdk8s-plus-28');
+  return amount.endsWith('m') ? Cpu.millis(Number(amount.slice(0, -1))) : Cpu.units(Number(amount));
+}

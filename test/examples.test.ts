@@ -1,0 +1,50 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as jsYaml from 'js-yaml';
+import { CrdSchemas, expectConformant } from './conformance/crd-schema';
+import { scratchDir } from './fixtures';
+
+const EXAMPLES = path.join(__dirname, '..', 'examples');
+
+/** Runs an example's main.ts the way `cdk8s synth` does (with CDK8S_OUTDIR) and reads what it wrote. */
+function synthExample(name: string): Map<string, any[]> {
+  const out = scratchDir();
+  try {
+    execFileSync(process.execPath, [require.resolve('ts-node/dist/bin.js'), '-T', 'main.ts'], {
+      cwd: path.join(EXAMPLES, name),
+      env: { ...process.env, CDK8S_OUTDIR: out },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    return new Map(fs.readdirSync(out).sort().map(f => [f, jsYaml.loadAll(fs.readFileSync(path.join(out, f), 'utf-8')) as any[]]));
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+describe('examples/platform', () => {
+  const files = synthExample('platform');
+
+  test('writes the stages in apply order', () => {
+    expect([...files.keys()]).toEqual(['0000-events-crds.k8s.yaml', '0001-events-operator.k8s.yaml', '0002-events-kafka.k8s.yaml']);
+  });
+
+  test('is a 3-controller/3-broker cluster with TLS and SCRAM listeners, topics, and Connect with two sinks and a source', () => {
+    const kafka = files.get('0002-events-kafka.k8s.yaml')!;
+    const pools = kafka.filter(o => o.kind === 'KafkaNodePool').map(o => [o.spec.roles.join(','), o.spec.replicas]);
+    expect(pools).toEqual([['controller', 3], ['broker', 3]]);
+    const listeners = kafka.find(o => o.kind === 'Kafka').spec.kafka.listeners.map((l: any) => [l.tls, l.authentication.type]);
+    expect(listeners).toEqual([[true, 'tls'], [true, 'scram-sha-512']]);
+    expect(kafka.filter(o => o.kind === 'KafkaTopic')).toHaveLength(3);
+    const connectors = kafka.filter(o => o.kind === 'KafkaConnector');
+    expect(connectors.map(c => Boolean(c.spec.config?.topics))).toEqual([true, true, false]);
+  });
+
+  test('every object validates against the CRDs it ships', () => {
+    const crds = files.get('0000-events-crds.k8s.yaml')!;
+    const schemas = CrdSchemas.fromCrds(crds);
+    for (const objects of files.values()) {
+      expectConformant(schemas, objects);
+    }
+  });
+});
