@@ -15,3 +15,4 @@ export * from './strimzi/acl';
 export * from './strimzi/connect';
 export * from './strimzi/connect-build';
 export * from './strimzi/connector';
+export * from './keda';

@@ -1,0 +1,114 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Yaml } from 'cdk8s';
+import { KEDA_FEATURES, KedaFeatureFact } from './release-facts';
+import { Version } from '../version';
+
+// Reads the CRDs of a KEDA release from a folder (for example the `config/crd/bases` folder of a KEDA
+// tag, or the CRDs split out of keda-<version>-crds.yaml) and checks that they are KEDA's and belong
+// to the release the user named.
+
+const YAML_FILE = /\.ya?ml$/;
+const KEDA_GROUPS = ['keda.sh', 'eventing.keda.sh'];
+// Present in every release we support (domain-keda.md §9).
+const REQUIRED_CRDS = ['scaledobjects.keda.sh', 'triggerauthentications.keda.sh', 'clustertriggerauthentications.keda.sh'];
+
+// Parsed folders by content: cdk8s's Yaml.load starts a child process (~150 ms) per call, and tests
+// and apps often name the same folder several times.
+const cache = new Map<string, any[]>();
+
+/** The CRDs in the folder's `*.yaml`/`*.yml` files (not recursive), checked against `version`. */
+export function loadKedaCrds(what: string, dir: string, version: Version): any[] {
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    throw new Error(`${what}: crdsDirectory ${JSON.stringify(dir)} is not a directory. Point it at a folder with the KEDA CRD files, `
+      + 'for example the config/crd/bases folder of the KEDA release');
+  }
+  const names = fs.readdirSync(dir).filter(n => YAML_FILE.test(n) && fs.statSync(path.join(dir, n)).isFile()).sort();
+  if (names.length === 0) {
+    throw new Error(`${what}: crdsDirectory ${JSON.stringify(dir)} has no .yaml files`);
+  }
+  // One stream, one Yaml.load, with a marker before each file so that errors can name it.
+  const stream = names.map(n => `${JSON.stringify({ kind: MARKER, name: n })}\n---\n${fs.readFileSync(path.join(dir, n), 'utf-8')}`).join('\n---\n');
+  let docs = cache.get(stream);
+  if (!docs) {
+    docs = yamlLoad(what, stream);
+    cache.set(stream, docs);
+  }
+  const crds = new Array<any>();
+  let file = names[0];
+  for (const doc of docs) {
+    if (doc?.kind === MARKER) {
+      file = doc.name;
+      continue;
+    }
+    if (doc === null || doc === undefined) {
+      continue;
+    }
+    const group = doc?.spec?.group;
+    if (doc?.kind !== 'CustomResourceDefinition' || !KEDA_GROUPS.includes(group)) {
+      throw new Error(`${what}: ${file} contains ${doc?.kind ?? 'a document'} ${JSON.stringify(doc?.metadata?.name ?? null)}, `
+        + `which is not a KEDA CRD (a CustomResourceDefinition of ${KEDA_GROUPS.join(' or ')}). The folder must hold only KEDA's CRD files`);
+    }
+    crds.push(structuredClone(doc));
+  }
+  checkRelease(what, crds, version);
+  return crds;
+}
+
+const MARKER = 'cdk8s-strimzi-keda/keda-crd-file';
+
+function yamlLoad(what: string, text: string): any[] {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-strimzi-keda-'));
+  try {
+    const file = path.join(tmp, 'crds.yaml');
+    fs.writeFileSync(file, text);
+    return Yaml.load(file);
+  } catch (e) {
+    throw new Error(`${what}: cannot parse the CRD files: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function checkRelease(what: string, crds: any[], version: Version) {
+  const names = crds.map(c => c.metadata?.name);
+  for (const required of REQUIRED_CRDS) {
+    if (!names.includes(required)) {
+      throw new Error(`${what}: the CRD ${required} is missing from crdsDirectory. Every KEDA release has it; use the complete set of CRD files`);
+    }
+  }
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) {
+      throw new Error(`${what}: the CRD ${name} appears twice in crdsDirectory. The folder mixes files of two releases`);
+    }
+    seen.add(name);
+  }
+  // Features that show in the CRDs tell the release apart: a 2.16 folder passed as 2.20.2 would
+  // make the API server prune or reject fields this library emits for 2.20.2.
+  for (const fact of Object.values(KEDA_FEATURES) as KedaFeatureFact[]) {
+    if (!fact.crd) {
+      continue;
+    }
+    const expected = version.isAtLeast(fact.since);
+    const present = hasSchemaPath(crds.find(c => c.metadata?.name === fact.crd!.name), fact.crd.path);
+    if (present !== expected) {
+      throw new Error(`${what}: the CRDs in crdsDirectory are not those of KEDA ${version}: ${fact.what} `
+        + `${present ? 'is' : 'is not'} in them, but it ${expected ? 'is' : 'is not'} part of KEDA ${version} (added in ${fact.since}). `
+        + 'Use the CRD files of the release you named');
+    }
+  }
+}
+
+function hasSchemaPath(crd: any, propertyPath: string[]): boolean {
+  if (!crd) {
+    return false;
+  }
+  const version = (crd.spec?.versions ?? []).find((v: any) => v.storage) ?? crd.spec?.versions?.[0];
+  let node = version?.schema?.openAPIV3Schema?.properties?.spec;
+  for (const key of propertyPath) {
+    node = node?.properties?.[key];
+  }
+  return node !== undefined;
+}

@@ -1,0 +1,159 @@
+import { TriggerOptions } from './trigger-options';
+
+// The `kafka` scaler (Sarama based): v2.20.2:pkg/scalers/kafka_scaler.go, domain-keda.md §3.
+// Every value is literal metadata: `...FromEnv` needs a pod template with containers, which Strimzi
+// resources do not have, and env changes never reach a running scaler (keda#5915).
+
+/** Where a consumer group without a committed offset starts (`offsetResetPolicy`). */
+export enum KafkaOffsetResetPolicy {
+  /** Start at the end: an uncommitted partition counts as lag 1 (KEDA's default). */
+  LATEST = 'latest',
+  /** Start at the beginning: an uncommitted partition counts all its messages as lag. */
+  EARLIEST = 'earliest',
+}
+
+/** SASL mechanism of the kafka trigger, spelled as KEDA wants it (`scram_sha512`, not `SCRAM-SHA-512`). */
+export enum KafkaSaslMechanism {
+  /** No SASL; nothing is emitted, because `sasl: none` fails before KEDA 2.18.0 (keda#7070). */
+  NONE = 'none',
+  /** SASL/PLAIN; needs `username` and `password` from the authentication. */
+  PLAINTEXT = 'plaintext',
+  /** SCRAM-SHA-256; needs `username` and `password` from the authentication. */
+  SCRAM_SHA256 = 'scram_sha256',
+  /** SCRAM-SHA-512 (Strimzi's `scram-sha-512`); needs `username` and `password` from the authentication. */
+  SCRAM_SHA512 = 'scram_sha512',
+  /** OAUTHBEARER; see `saslTokenProvider`. */
+  OAUTHBEARER = 'oauthbearer',
+  /** Kerberos; needs `keytab` or `password` from the authentication. */
+  GSSAPI = 'gssapi',
+}
+
+/** Where OAUTHBEARER tokens come from (`saslTokenProvider`, KEDA 2.15.0+). */
+export enum KafkaSaslTokenProvider {
+  /** An OAuth token endpoint (KEDA's default). */
+  BEARER = 'bearer',
+  /** AWS MSK IAM; needs `tls` and `awsRegion`. */
+  AWS_MSK_IAM = 'aws_msk_iam',
+}
+
+/** Properties of `ScalerTrigger.kafka()`. */
+export interface KafkaTriggerProps extends TriggerOptions {
+  /** Brokers to bootstrap from, `host:port`; they must resolve from the KEDA operator's namespace (use FQDNs). */
+  readonly bootstrapServers: string[];
+
+  /** The consumer group whose lag drives scaling. */
+  readonly consumerGroup: string;
+
+  /**
+   * The topic; without it, all topics the group has committed offsets for.
+   *
+   * @default - all topics of the group
+   */
+  readonly topic?: string;
+
+  /**
+   * Target lag per replica.
+   *
+   * @default 10
+   */
+  readonly lagThreshold?: number;
+
+  /**
+   * Total lag above which the trigger is active (scales from zero).
+   *
+   * @default 0
+   */
+  readonly activationLagThreshold?: number;
+
+  /**
+   * Where a group without a committed offset starts.
+   *
+   * @default KafkaOffsetResetPolicy.LATEST
+   */
+  readonly offsetResetPolicy?: KafkaOffsetResetPolicy;
+
+  /**
+   * Allow more replicas than partitions (KEDA caps the metric at partitions × lagThreshold otherwise).
+   *
+   * @default false
+   */
+  readonly allowIdleConsumers?: boolean;
+
+  /**
+   * Count lag of partitions whose offset did not move since the last poll as 0 for the metric.
+   *
+   * @default false
+   */
+  readonly excludePersistentLag?: boolean;
+
+  /**
+   * Count a partition without a committed offset as lag 0 (for EARLIEST only from KEDA 2.15.0).
+   *
+   * @default false
+   */
+  readonly scaleToZeroOnInvalidOffset?: boolean;
+
+  /**
+   * Cap replicas at the number of partitions with lag; needs `topic`.
+   *
+   * @default false
+   */
+  readonly limitToPartitionsWithLag?: boolean;
+
+  /**
+   * Round the replica count up to a factor of the partition count (KEDA 2.18.0+); needs `topic`.
+   *
+   * @default false
+   */
+  readonly ensureEvenDistributionOfPartitions?: boolean;
+
+  /**
+   * Only these partitions of `topic` count.
+   *
+   * @default - all partitions
+   */
+  readonly partitionLimitation?: number[];
+
+  /**
+   * Kafka protocol version KEDA's client speaks, at most the brokers' version. KEDA's default 1.0.0
+   * is older than Kafka 4.x brokers accept (KIP-896): set at least 2.1.0 for them.
+   *
+   * @default - KEDA's default, 1.0.0
+   */
+  readonly version?: string;
+
+  /**
+   * Use TLS; `ca`, `cert` and `key` come from the authentication.
+   *
+   * @default false
+   */
+  readonly tls?: boolean;
+
+  /**
+   * Skip verification of the brokers' certificates.
+   *
+   * @default false
+   */
+  readonly unsafeSsl?: boolean;
+
+  /**
+   * SASL mechanism; credentials come from the authentication.
+   *
+   * @default KafkaSaslMechanism.NONE
+   */
+  readonly sasl?: KafkaSaslMechanism;
+
+  /**
+   * Token provider for OAUTHBEARER (KEDA 2.15.0+).
+   *
+   * @default KafkaSaslTokenProvider.BEARER
+   */
+  readonly saslTokenProvider?: KafkaSaslTokenProvider;
+
+  /**
+   * AWS region of an MSK cluster, for AWS_MSK_IAM (KEDA 2.15.0+).
+   *
+   * @default - none
+   */
+  readonly awsRegion?: string;
+}

@@ -1,0 +1,85 @@
+import { ApiObject } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+
+/** What a ScaledObject scales, by reference. */
+export interface ScaleTargetProps {
+  /** API version of the target, for example `apps/v1` or `kafka.strimzi.io/v1beta2`. */
+  readonly apiVersion: string;
+
+  /** Kind of the target; it must have a `/scale` subresource. */
+  readonly kind: string;
+
+  /** Name of the target. */
+  readonly name: string;
+
+  /**
+   * Namespace of the target; a ScaledObject scales only targets in its own namespace.
+   *
+   * @default - the ScaledObject's namespace
+   */
+  readonly namespace?: string;
+}
+
+/**
+ * The workload a ScaledObject scales (`spec.scaleTargetRef`): a Deployment, a StatefulSet or any
+ * custom resource with a `/scale` subresource.
+ */
+export class ScaleTarget {
+  /** A target by API version, kind and name. */
+  public static of(props: ScaleTargetProps): ScaleTarget {
+    return new ScaleTarget(props.apiVersion, props.kind, props.name, props.namespace);
+  }
+
+  /** The object that `apiObject` emits. */
+  public static fromApiObject(apiObject: ApiObject): ScaleTarget {
+    return new ScaleTarget(apiObject.apiVersion, apiObject.kind, apiObject.name, apiObject.metadata.namespace);
+  }
+
+  /** A cdk8s-plus Deployment. */
+  public static fromDeployment(deployment: kplus.Deployment): ScaleTarget {
+    return new ScaleTarget(deployment.apiVersion, deployment.kind, deployment.name, deployment.metadata.namespace);
+  }
+
+  /** API version, for example `apps/v1`. */
+  public readonly apiVersion: string;
+
+  /** Kind, for example `Deployment`. */
+  public readonly kind: string;
+
+  /** Name. */
+  public readonly name: string;
+
+  /** Namespace, when known. */
+  public readonly namespace?: string;
+
+  /**
+   * Why the target has no pods of its own, when it has none (for example a KafkaConnector, whose
+   * `/scale` sets `spec.tasksMax`). Then the HPA cannot count pods: cpu/memory triggers and `Value`
+   * metrics (both count ready pods, kubernetes#124040) are refused, every trigger uses
+   * `AverageValue`, and replicas never go below 1.
+   * @internal
+   */
+  public readonly _podlessReason?: string;
+
+  private constructor(apiVersion: string, kind: string, name: string, namespace?: string, podlessReason?: string) {
+    this.apiVersion = apiVersion;
+    this.kind = kind;
+    this.name = name;
+    this.namespace = namespace;
+    this._podlessReason = podlessReason;
+  }
+
+  /** The API group (empty for the core group). */
+  public get apiGroup(): string {
+    return this.apiVersion.includes('/') ? this.apiVersion.slice(0, this.apiVersion.lastIndexOf('/')) : '';
+  }
+
+  /**
+   * This target, marked as one without pods; `reason` completes "the target ..." in error messages,
+   * for example `is a KafkaConnector: its /scale sets spec.tasksMax, and tasks are not pods`.
+   * @internal
+   */
+  public _withoutPods(reason: string): ScaleTarget {
+    return new ScaleTarget(this.apiVersion, this.kind, this.name, this.namespace, reason);
+  }
+}

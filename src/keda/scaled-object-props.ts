@@ -1,0 +1,192 @@
+import { Duration } from 'cdk8s';
+import { HpaBehavior } from './hpa-behavior';
+import { KedaRelease } from './release';
+import { ScaleTarget } from './scale-target';
+import { MetricType } from './trigger-options';
+import { ScalerTrigger } from './triggers';
+
+// What a ScaledObject declares (keda.sh/v1alpha1 ScaledObject spec, domain-keda.md §1).
+
+/** What KEDA does with the replicas while a scaler keeps failing (`fallback.behavior`, KEDA 2.17.0+). */
+export enum FallbackBehavior {
+  /** Set `fallback.replicas` (KEDA's default). */
+  STATIC = 'static',
+  /** Keep the current replicas. */
+  CURRENT_REPLICAS = 'currentReplicas',
+  /** The higher of current replicas and `fallback.replicas`. */
+  CURRENT_REPLICAS_IF_HIGHER = 'currentReplicasIfHigher',
+  /** The lower of current replicas and `fallback.replicas`. */
+  CURRENT_REPLICAS_IF_LOWER = 'currentReplicasIfLower',
+  /** Evaluate the scalingModifiers formula with the failing metrics' fallback values (KEDA 2.20.0+). */
+  SCALING_MODIFIERS = 'scalingModifiers',
+}
+
+/** Replicas to use while the scalers fail (`spec.fallback`). */
+export interface ScaledObjectFallback {
+  /** Consecutive failures before the fallback applies. */
+  readonly failureThreshold: number;
+
+  /** Replicas during the fallback. */
+  readonly replicas: number;
+
+  /**
+   * How `replicas` is applied (KEDA 2.17.0+).
+   *
+   * @default - KEDA's default, FallbackBehavior.STATIC (not emitted)
+   */
+  readonly behavior?: FallbackBehavior;
+}
+
+/** One composite metric computed from named triggers (`advanced.scalingModifiers`). */
+export interface ScalingModifiers {
+  /** An expr-lang formula over trigger names, for example `(lag + queue) / 2`. */
+  readonly formula: string;
+
+  /** Target value of the composite metric, a number > 0 such as `'10'`. */
+  readonly target: string;
+
+  /**
+   * Value above which the composite metric activates the target (scales from zero).
+   *
+   * @default '0'
+   */
+  readonly activationTarget?: string;
+
+  /**
+   * AverageValue or Value.
+   *
+   * @default MetricType.AVERAGE_VALUE
+   */
+  readonly metricType?: MetricType;
+}
+
+/** `spec.advanced` of a ScaledObject. */
+export interface ScaledObjectAdvanced {
+  /**
+   * Name of the HPA KEDA creates.
+   *
+   * @default - `keda-hpa-<ScaledObject name>`
+   */
+  readonly horizontalPodAutoscalerName?: string;
+
+  /**
+   * HPA scaling behavior.
+   *
+   * @default - Kubernetes' defaults
+   */
+  readonly behavior?: HpaBehavior;
+
+  /**
+   * When the ScaledObject is deleted, set the target back to its replicas from before KEDA.
+   *
+   * @default false
+   */
+  readonly restoreToOriginalReplicaCount?: boolean;
+
+  /**
+   * Combine the triggers into one metric.
+   *
+   * @default - one metric per trigger, the HPA takes the highest
+   */
+  readonly scalingModifiers?: ScalingModifiers;
+}
+
+/** Properties of `ScaledObject`. */
+export interface ScaledObjectProps {
+  /** The KEDA release that will run it. */
+  readonly release: KedaRelease;
+
+  /** What to scale. */
+  readonly target: ScaleTarget;
+
+  /**
+   * Object name, at most 63 characters (KEDA 2.20.0 rejects longer ones, keda#7762).
+   *
+   * @default - the construct id
+   */
+  readonly name?: string;
+
+  /**
+   * Namespace; the target's.
+   *
+   * @default - the target's namespace, else the chart's
+   */
+  readonly namespace?: string;
+
+  /**
+   * Replicas when no trigger is active; 0 scales to zero.
+   *
+   * @default 0
+   */
+  readonly minReplicas?: number;
+
+  /**
+   * Upper bound of replicas.
+   *
+   * @default 100
+   */
+  readonly maxReplicas?: number;
+
+  /**
+   * Replicas while no trigger is active, below `minReplicas` (usually 0).
+   *
+   * @default - no idle state
+   */
+  readonly idleReplicas?: number;
+
+  /**
+   * How often KEDA polls the triggers.
+   *
+   * @default - KEDA's default, 30 seconds
+   */
+  readonly pollingInterval?: Duration;
+
+  /**
+   * Wait after the last active trigger before scaling to `minReplicas` 0 or to `idleReplicas`.
+   *
+   * @default - KEDA's default, 5 minutes
+   */
+  readonly cooldownPeriod?: Duration;
+
+  /**
+   * Wait after the ScaledObject is created before the first scale to zero (KEDA 2.14.0+).
+   *
+   * @default - KEDA's default, 0
+   */
+  readonly initialCooldownPeriod?: Duration;
+
+  /**
+   * Replicas to use while the scalers fail.
+   *
+   * @default - no fallback: on errors the HPA keeps the current replicas
+   */
+  readonly fallback?: ScaledObjectFallback;
+
+  /**
+   * HPA name and behavior, scaling modifiers, restoring replicas on delete.
+   *
+   * @default - none
+   */
+  readonly advanced?: ScaledObjectAdvanced;
+
+  /**
+   * Stop autoscaling and leave the replicas as they are (annotation `autoscaling.keda.sh/paused`).
+   *
+   * @default false
+   */
+  readonly paused?: boolean;
+
+  /**
+   * Stop autoscaling and set this many replicas (annotation `autoscaling.keda.sh/paused-replicas`).
+   *
+   * @default - not paused
+   */
+  readonly pausedReplicas?: number;
+
+  /**
+   * The triggers; more can be added with `addTrigger()`.
+   *
+   * @default - none yet; at least one is required at synth
+   */
+  readonly triggers?: ScalerTrigger[];
+}

@@ -1,0 +1,88 @@
+import type { ScaledObject } from './scaled-object';
+import { describeValue, duplicates, fieldMessage } from '../validation';
+
+// KEDA's admission rules that span triggers added later or several ScaledObjects, checked at synth.
+// Sources: v2.20.2:apis/keda/v1alpha1/scaledobject_webhook.go (ValidateTriggers, verifyScaledObjects),
+// scaledobject_types.go (CheckFallbackValid, ValidateAndCompileScalingModifiers), domain-keda.md §2.
+
+// expr-lang words that are not variables. Function calls are recognised by the following "(".
+const FORMULA_WORDS = new Set(['true', 'false', 'nil', 'and', 'or', 'not', 'in', 'matches', 'contains', 'startsWith', 'endsWith', 'let', 'if', 'else']);
+
+/** The variables a scalingModifiers formula reads: identifiers outside strings that are not calls, members or keywords. */
+export function formulaVariables(formula: string): string[] {
+  const code = formula.replace(/"(\\.|[^"\\])*"|'(\\.|[^'\\])*'|`[^`]*`/g, ' ');
+  const names = new Array<string>();
+  for (const match of code.matchAll(/(?<![\w.$#])[A-Za-z_]\w*(?!\w)/g)) {
+    const rest = code.slice(match.index! + match[0].length);
+    if (FORMULA_WORDS.has(match[0]) || /^\s*\(/.test(rest) || names.includes(match[0])) {
+      continue;
+    }
+    names.push(match[0]);
+  }
+  return names;
+}
+
+/** Rules checked at synth, after every addTrigger(): the messages, without the path prefix. */
+export function synthErrors(so: ScaledObject): string[] {
+  const errors = new Array<string>();
+  const triggers = so.triggers;
+  if (triggers.length === 0) {
+    return [fieldMessage('triggers', [], 'must have at least one trigger', 'Pass triggers or call addTrigger()')];
+  }
+  const names = triggers.map(t => t.name).filter((n): n is string => n !== undefined);
+  for (const name of duplicates(names)) {
+    errors.push(fieldMessage('triggers', name, 'is the name of more than one trigger', 'Trigger names must be unique in a ScaledObject'));
+  }
+  const events = triggers.filter(t => !t._isResource);
+  if (so.fallback !== undefined && events.length === 0) {
+    errors.push(fieldMessage('fallback', so.fallback, 'needs at least one trigger that is not cpu or memory',
+      'Fallback replaces failing external metrics; cpu and memory metrics never use it'));
+  }
+  // KEDA refuses scale to zero when nothing but pod resources can wake the target up.
+  if (events.length === 0 && so.minReplicas === 0) {
+    errors.push(fieldMessage('minReplicas', 0, 'must be at least 1 when all triggers are cpu or memory',
+      'Set minReplicas: 1, or add an event trigger that can activate the target from zero'));
+  }
+  const modifiers = so.advanced?.scalingModifiers;
+  if (modifiers !== undefined) {
+    // KEDA compiles the formula with the named non-cpu/memory triggers only.
+    for (const variable of formulaVariables(modifiers.formula)) {
+      const trigger = triggers.find(t => t.name === variable);
+      if (trigger === undefined) {
+        errors.push(fieldMessage('advanced.scalingModifiers.formula', modifiers.formula, `uses ${variable}, which is not the name of a trigger`,
+          `Give the trigger it means name: ${describeValue(variable)}${names.length > 0 ? ` (trigger names: ${names.join(', ')})` : ''}`));
+      } else if (trigger._isResource) {
+        errors.push(fieldMessage('advanced.scalingModifiers.formula', modifiers.formula, `uses ${variable}, a ${trigger.type} trigger`,
+          'KEDA evaluates formulas over external (non-cpu/memory) triggers only'));
+      }
+    }
+  }
+  errors.push(...appWideErrors(so));
+  return errors;
+}
+
+// verifyScaledObjects and (2.16.0, keda#6198) the HPA-name check of the webhook. KEDA compares the
+// target's apiVersion string; we compare API group and kind, since two versions of one kind are the
+// same object and two HPAs would fight over it.
+function appWideErrors(so: ScaledObject): string[] {
+  const errors = new Array<string>();
+  const ns = so.namespace ?? '';
+  // In construct-tree order, so that the first one declared keeps the target and the later ones report.
+  const all = so.node.root.node.findAll().filter(c => c instanceof (so.constructor as any)) as ScaledObject[];
+  const first = (match: (o: ScaledObject) => boolean) => {
+    const found = all.find(o => (o.namespace ?? '') === ns && match(o));
+    return found === so ? undefined : found;
+  };
+  const t = so.target;
+  const sameTarget = first(o => o.target.apiGroup === t.apiGroup && o.target.kind === t.kind && o.target.name === t.name);
+  if (sameTarget) {
+    errors.push(fieldMessage('target', `${t.kind}/${t.name}`, `is already scaled by the ScaledObject ${sameTarget.node.path}`,
+      'KEDA allows one ScaledObject per target; put all triggers into one ScaledObject'));
+  }
+  const sameHpa = first(o => o.hpaName === so.hpaName);
+  if (sameHpa) {
+    errors.push(fieldMessage('hpaName', so.hpaName, `is also the HPA of the ScaledObject ${sameHpa.node.path}`,
+      'KEDA allows one ScaledObject per HPA name (keda#6198); set advanced.horizontalPodAutoscalerName'));
+  }
+  return errors;
+}

@@ -1,0 +1,228 @@
+import { ApiObject, Chart, Duration, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { renderHpaBehavior, wholeSeconds } from './hpa-behavior';
+import { KedaRelease } from './release';
+import { ScaleTarget } from './scale-target';
+import { checkFallback, checkPause, checkReplicas, checkScalingModifiers, checkTarget } from './scaled-object-checks';
+import { ScaledObjectAdvanced, ScaledObjectFallback, ScaledObjectProps } from './scaled-object-props';
+import { synthErrors } from './scaled-object-rules';
+import { TriggerAuthentication } from './trigger-authentication';
+import { MetricType } from './trigger-options';
+import { ScalerTrigger } from './triggers';
+import { addValidation, DNS_LABEL_RULE, DNS_SUBDOMAIN_RULE, fieldError, fieldMessage, isDnsLabel, isDnsSubdomain } from '../validation';
+
+/**
+ * A KEDA ScaledObject (keda.sh/v1alpha1): autoscaling of one target by triggers.
+ *
+ * KEDA's admission rules of `release` are checked at synth time, so a manifest KEDA would reject,
+ * ignore or mis-handle is never written. Any change of a trigger setting or of a referenced
+ * TriggerAuthentication's name changes `spec`, which is what makes KEDA rebuild its scalers
+ * (keda#5915); the output is otherwise byte-identical between runs.
+ */
+export class ScaledObject extends Construct {
+  /** The KEDA release. */
+  public readonly release: KedaRelease;
+
+  /** The target. */
+  public readonly target: ScaleTarget;
+
+  /** The object name. */
+  public readonly name: string;
+
+  /** The namespace, if known (set, the target's or the chart's). */
+  public readonly namespace?: string;
+
+  /** Name of the HPA KEDA creates. */
+  public readonly hpaName: string;
+
+  /** Minimum replicas. */
+  public readonly minReplicas: number;
+
+  /** Maximum replicas. */
+  public readonly maxReplicas: number;
+
+  /** Idle replicas, if set. */
+  public readonly idleReplicas?: number;
+
+  /** Polling interval, if set. */
+  public readonly pollingInterval?: Duration;
+
+  /** Cooldown period, if set. */
+  public readonly cooldownPeriod?: Duration;
+
+  /** Initial cooldown period, if set. */
+  public readonly initialCooldownPeriod?: Duration;
+
+  /** The fallback, if any. */
+  public readonly fallback?: ScaledObjectFallback;
+
+  /** The advanced settings, if any. */
+  public readonly advanced?: ScaledObjectAdvanced;
+
+  /** Whether the paused annotation is set. */
+  public readonly paused: boolean;
+
+  /** Paused replicas, if set. */
+  public readonly pausedReplicas?: number;
+
+  /** The emitted object. */
+  public readonly apiObject: ApiObject;
+
+  private readonly _triggers = new Array<ScalerTrigger>();
+
+  constructor(scope: Construct, id: string, props: ScaledObjectProps) {
+    super(scope, id);
+    this.release = props.release;
+    this.target = props.target;
+    const podless = props.target._podlessReason;
+
+    this.name = props.name ?? id;
+    // KEDA 2.20.0 (keda#7762) rejects names over 63 characters, and the HPA name derived from it.
+    if (!isDnsSubdomain(this.name) || this.name.length > 63) {
+      throw fieldError(this, props.name === undefined ? 'id' : 'name', this.name,
+        `${DNS_SUBDOMAIN_RULE}, and KEDA allows at most 63 characters (keda#7762)`, props.name === undefined ? 'Set name' : undefined);
+    }
+    this.hpaName = props.advanced?.horizontalPodAutoscalerName ?? `keda-hpa-${this.name}`;
+    if (!isDnsSubdomain(this.hpaName) || this.hpaName.length > 63) {
+      const field = props.advanced?.horizontalPodAutoscalerName === undefined ? 'name' : 'advanced.horizontalPodAutoscalerName';
+      throw fieldError(this, field, this.name, `gives the HPA name ${JSON.stringify(this.hpaName)}, which is longer than 63 characters or not a valid name (keda#7762)`,
+        'Use a name of at most 54 characters, or set advanced.horizontalPodAutoscalerName');
+    }
+    checkTarget(this, props);
+    if (props.namespace !== undefined && !isDnsLabel(props.namespace)) {
+      throw fieldError(this, 'namespace', props.namespace, DNS_LABEL_RULE);
+    }
+    const namespace = props.namespace ?? props.target.namespace;
+    this.namespace = namespace ?? Chart.of(this).namespace;
+
+    this.minReplicas = props.minReplicas ?? 0;
+    this.maxReplicas = props.maxReplicas ?? 100;
+    this.idleReplicas = props.idleReplicas;
+    checkReplicas(this, props, podless);
+
+    this.pollingInterval = props.pollingInterval;
+    this.cooldownPeriod = props.cooldownPeriod;
+    this.initialCooldownPeriod = props.initialCooldownPeriod;
+    const seconds = {
+      pollingInterval: wholeSeconds(this, 'pollingInterval', props.pollingInterval, 1),
+      cooldownPeriod: wholeSeconds(this, 'cooldownPeriod', props.cooldownPeriod, 0),
+      initialCooldownPeriod: wholeSeconds(this, 'initialCooldownPeriod', props.initialCooldownPeriod, 0),
+    };
+    if (props.initialCooldownPeriod !== undefined) {
+      this.requires('initialCooldownPeriod', `${seconds.initialCooldownPeriod}s`, 'initialCooldownPeriod');
+    }
+
+    this.fallback = props.fallback;
+    this.advanced = props.advanced;
+    checkFallback(this, props.fallback, props.advanced?.scalingModifiers, podless);
+    checkScalingModifiers(this, props.advanced?.scalingModifiers, props.fallback !== undefined, podless);
+    const behavior = renderHpaBehavior(this, 'advanced.behavior', props.advanced?.behavior);
+
+    this.paused = props.paused ?? false;
+    this.pausedReplicas = props.pausedReplicas;
+    checkPause(this, props, podless);
+
+    const annotations: { [key: string]: string } = {};
+    if (this.paused) {
+      annotations['autoscaling.keda.sh/paused'] = 'true';
+    }
+    if (this.pausedReplicas !== undefined) {
+      annotations['autoscaling.keda.sh/paused-replicas'] = String(this.pausedReplicas);
+    }
+
+    const advanced = props.advanced;
+    const hpaConfig = advanced?.horizontalPodAutoscalerName !== undefined || behavior !== undefined
+      ? { name: advanced?.horizontalPodAutoscalerName, behavior }
+      : undefined;
+    const modifiers = advanced?.scalingModifiers;
+    this.apiObject = new ApiObject(this, 'Resource', {
+      apiVersion: 'keda.sh/v1alpha1',
+      kind: 'ScaledObject',
+      metadata: {
+        name: this.name,
+        namespace,
+        annotations: Object.keys(annotations).length > 0 ? annotations : undefined,
+      },
+      spec: {
+        scaleTargetRef: { apiVersion: props.target.apiVersion, kind: props.target.kind, name: props.target.name },
+        ...seconds,
+        idleReplicaCount: this.idleReplicas,
+        minReplicaCount: this.minReplicas,
+        maxReplicaCount: this.maxReplicas,
+        fallback: props.fallback && {
+          failureThreshold: props.fallback.failureThreshold,
+          replicas: props.fallback.replicas,
+          behavior: props.fallback.behavior,
+        },
+        advanced: advanced && {
+          horizontalPodAutoscalerConfig: hpaConfig,
+          restoreToOriginalReplicaCount: advanced.restoreToOriginalReplicaCount,
+          scalingModifiers: modifiers && {
+            formula: modifiers.formula,
+            target: modifiers.target,
+            activationTarget: modifiers.activationTarget,
+            metricType: modifiers.metricType,
+          },
+        },
+        triggers: Lazy.any({ produce: () => this._triggers.map(t => t._render(this.metricTypeOf(t))) }),
+      },
+    });
+
+    for (const trigger of props.triggers ?? []) {
+      this.addTrigger(trigger);
+    }
+    addValidation(this, () => synthErrors(this));
+  }
+
+  /** The triggers, in order. */
+  public get triggers(): ScalerTrigger[] {
+    return [...this._triggers];
+  }
+
+  /** Adds a trigger; throws if it breaks a rule of its own, of the release or of the target. */
+  public addTrigger(trigger: ScalerTrigger): void {
+    const field = `triggers[${this._triggers.length}]`;
+    const messages = trigger._errors({ release: this.release, field }, this.target._podlessReason);
+    if (this.fallback !== undefined && trigger.metricType === MetricType.VALUE) {
+      const gate = this.release._versionRule('fallbackWithValueMetric');
+      if (gate) {
+        messages.push(fieldMessage(`${field}.metricType`, trigger.metricType, `with fallback ${gate.rule}`,
+          'Use AverageValue (or leave metricType unset), or KEDA 2.18.0 or later'));
+      }
+    }
+    const auth = trigger.authentication;
+    if (auth instanceof TriggerAuthentication && auth.namespace !== undefined && this.namespace !== undefined && auth.namespace !== this.namespace) {
+      messages.push(fieldMessage(`${field}.authentication`, auth.name, `is in namespace ${auth.namespace}, but the ScaledObject is in ${this.namespace}`,
+        'A TriggerAuthentication must be in the ScaledObject\'s namespace; use a ClusterTriggerAuthentication to share credentials across namespaces'));
+    }
+    if (messages.length > 0) {
+      throw new Error(messages.map(m => `[${this.node.path}] ${m}`).join('\n'));
+    }
+    // Within one chart, write the TriggerAuthentication before the ScaledObject that names it, so
+    // that KEDA finds it on the first reconcile.
+    if (auth instanceof TriggerAuthentication && Chart.of(auth) === Chart.of(this)) {
+      this.node.addDependency(auth);
+    }
+    this._triggers.push(trigger);
+  }
+
+  /**
+   * The metricType emitted for `trigger`: the one given, else AverageValue when the ScaledObject has
+   * a fallback (KEDA 2.17.0 rejects an omitted one, keda#6696; explicit AverageValue is valid on every
+   * release) or a target without pods (the HPA counts pods for anything else).
+   */
+  private metricTypeOf(trigger: ScalerTrigger): MetricType | undefined {
+    if (trigger.metricType !== undefined || trigger._isResource) {
+      return trigger.metricType;
+    }
+    const forced = this.fallback !== undefined || this.target._podlessReason !== undefined;
+    return forced ? MetricType.AVERAGE_VALUE : undefined;
+  }
+
+  private requires(field: string, value: unknown, feature: Parameters<KedaRelease['_versionRule']>[0]) {
+    const gate = this.release._versionRule(feature);
+    if (gate) {
+      throw fieldError(this, field, value, gate.rule, gate.hint);
+    }
+  }
+}

@@ -1,0 +1,148 @@
+import { KedaRelease } from './release';
+import { KedaFeature } from './release-facts';
+import { TriggerAuthentication } from './trigger-authentication';
+import { ITriggerAuthentication, PodIdentityProvider } from './trigger-authentication-props';
+import { describeValue, fieldMessage } from '../validation';
+
+/** How the HPA compares a trigger's metric with its target (`triggers[].metricType`). */
+export enum MetricType {
+  /** The metric divided by the current replica count is compared with the target (KEDA's default). */
+  AVERAGE_VALUE = 'AverageValue',
+  /** The metric itself is compared with the target. */
+  VALUE = 'Value',
+  /** A percentage of the pods' resource requests; cpu and memory triggers only. */
+  UTILIZATION = 'Utilization',
+}
+
+/** Settings every event trigger (all but cpu and memory) has. */
+export interface TriggerOptions {
+  /**
+   * Name of the trigger, unique in its ScaledObject; needed to use it in a scalingModifiers formula.
+   *
+   * @default - no name
+   */
+  readonly name?: string;
+
+  /**
+   * How the HPA compares the metric with the target; `UTILIZATION` is for cpu and memory only.
+   *
+   * @default - KEDA's default, AverageValue (emitted explicitly when the ScaledObject has a fallback)
+   */
+  readonly metricType?: MetricType;
+
+  /**
+   * Answer the HPA's metric requests from the value of the last poll instead of asking the source.
+   *
+   * @default false
+   */
+  readonly useCachedMetrics?: boolean;
+
+  /**
+   * Where credentials and secret connection settings come from.
+   *
+   * @default - no authentication
+   */
+  readonly authentication?: ITriggerAuthentication;
+}
+
+/** What the rules of one trigger may look at, given by the ScaledObject it is added to. */
+export interface TriggerContext {
+  readonly release: KedaRelease;
+  /** Field prefix in messages, for example `triggers[0]`. */
+  readonly field: string;
+}
+
+/** Collects `<field>: <value> <rule>. <hint>` messages for one trigger. */
+export class TriggerReport {
+  public readonly messages = new Array<string>();
+
+  constructor(public readonly context: TriggerContext) {}
+
+  public get release(): KedaRelease {
+    return this.context.release;
+  }
+
+  public add(field: string, value: unknown, rule: string, hint?: string): void {
+    this.messages.push(fieldMessage(`${this.context.field}.${field}`, value, rule, hint));
+  }
+
+  /** Reports `field` when the release lacks `feature`. */
+  public requires(field: string, value: unknown, feature: KedaFeature): void {
+    const gate = this.release._versionRule(feature);
+    if (gate) {
+      this.add(field, value, gate.rule, gate.hint);
+    }
+  }
+
+  /** Reports a non-integer or an integer below `min`. */
+  public integer(field: string, value: number | undefined, min: number): void {
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < min)) {
+      this.add(field, value, min === 1 ? 'must be an integer > 0' : `must be an integer >= ${min}`);
+    }
+  }
+
+  /** Reports a value that is not a finite number, or not above/at least `min`. */
+  public number(field: string, value: number | undefined, min: number, exclusive: boolean): void {
+    if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < min || (exclusive && value === min))) {
+      this.add(field, value, `must be a number ${exclusive ? '>' : '>='} ${min}`);
+    }
+  }
+
+  /** Reports an empty or non-string value. */
+  public text(field: string, value: string | undefined, required: boolean): void {
+    if ((value === undefined && required) || (value !== undefined && (typeof value !== 'string' || value.trim() === ''))) {
+      this.add(field, value, 'must be a non-empty string');
+    }
+  }
+
+  /** Reports a value that is not a member of `enumObject`. */
+  public member(field: string, value: string | undefined, enumObject: object): void {
+    const allowed = Object.values(enumObject) as string[];
+    if (value !== undefined && !allowed.includes(value)) {
+      this.add(field, value, `is not one of ${allowed.map(v => describeValue(v)).join(', ')}`);
+    }
+  }
+}
+
+/** What is known about a trigger's authentication. */
+export interface AuthInfo {
+  /** Whether there is any. */
+  readonly present: boolean;
+  /** Whether its content is known (a TriggerAuthentication of this app, not a ClusterTriggerAuthentication). */
+  readonly known: boolean;
+  readonly parameters: string[];
+  readonly podIdentityProvider?: PodIdentityProvider;
+}
+
+export function authInfo(auth: ITriggerAuthentication | undefined): AuthInfo {
+  if (auth instanceof TriggerAuthentication) {
+    return { present: true, known: true, parameters: auth._parameters, podIdentityProvider: auth._podIdentityProvider };
+  }
+  return { present: auth !== undefined, known: false, parameters: [] };
+}
+
+/** The type-specific part of a trigger, built by the factories of `ScalerTrigger`. */
+export interface TriggerDefinition {
+  readonly type: string;
+  readonly metadata: { [key: string]: string };
+  readonly options: TriggerOptions;
+  /** cpu or memory: a Resource metric of the pods, not an External one. */
+  readonly resource?: boolean;
+  readonly check?: (report: TriggerReport, auth: AuthInfo) => void;
+}
+
+/** Trigger metadata is map[string]string (domain-keda.md §1): every value is rendered as a string. */
+export function metadataValue(value: string | number | boolean): string {
+  return typeof value === 'string' ? value : String(value);
+}
+
+/** Metadata with the defined entries of `entries`, in order, as strings. */
+export function metadataOf(entries: { [key: string]: string | number | boolean | undefined }): { [key: string]: string } {
+  const out: { [key: string]: string } = {};
+  for (const [key, value] of Object.entries(entries)) {
+    if (value !== undefined) {
+      out[key] = metadataValue(value);
+    }
+  }
+  return out;
+}
