@@ -16,3 +16,7 @@ export * from './strimzi/connect';
 export * from './strimzi/connect-build';
 export * from './strimzi/connector';
 export * from './keda';
+export * from './autoscaling/lag-scaling';
+export * from './autoscaling/connect-autoscaling';
+export * from './autoscaling/connector-autoscaling';
+export * from './autoscaling/consumer-autoscaling';

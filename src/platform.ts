@@ -1,5 +1,9 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { KafkaConsumerAutoscaling, KafkaConsumerAutoscalingOptions } from './autoscaling/consumer-autoscaling';
+import { KedaCrds } from './keda/crds';
+import { KedaCloudEventSourceRbac } from './keda/rbac';
+import { KedaRelease } from './keda/release';
 import { StageChart } from './stage';
 import { StrimziCrds } from './strimzi/crds';
 import { Kafka, KafkaOptions } from './strimzi/kafka';
@@ -31,6 +35,14 @@ export interface KafkaPlatformProps {
   readonly operator?: StrimziOperatorOptions;
 
   /**
+   * The KEDA release the cluster runs; needed for autoscaling. With `crdsDirectory` its CRDs are
+   * emitted in the CRD stage.
+   *
+   * @default - no KEDA: autoscaling options are refused
+   */
+  readonly keda?: KedaRelease;
+
+  /**
    * Emit the Namespace object for `namespace` (first in the operator stage).
    *
    * @default true
@@ -57,6 +69,9 @@ export class KafkaPlatform extends Construct {
 
   /** The Strimzi release of the CRDs and the operator. */
   public readonly strimzi: StrimziRelease;
+
+  /** The KEDA release, if any. */
+  public readonly keda?: KedaRelease;
 
   /** Stage 1: the CRDs. */
   public readonly crdStage: Chart;
@@ -96,6 +111,10 @@ export class KafkaPlatform extends Construct {
 
     this.crdStage = this.newStage('crds');
     this.crds = new StrimziCrds(this.crdStage, 'strimzi', { release: props.strimzi });
+    this.keda = props.keda;
+    if (props.keda?.crdsDirectory) {
+      new KedaCrds(this.crdStage, 'keda', { release: props.keda });
+    }
 
     this.operatorStage = this.newStage('operator', this.crdStage);
     if (props.createNamespace ?? true) {
@@ -107,6 +126,10 @@ export class KafkaPlatform extends Construct {
       namespace: this.namespace,
       watchNamespaces: props.watchNamespaces,
     });
+    if (props.keda) {
+      // KEDA 2.16.x installed with watchNamespace lacks RBAC for ClusterCloudEventSources (kedacore/charts#716).
+      KedaCloudEventSourceRbac.ifNeeded(this.operatorStage, 'keda-cloudeventsource-rbac', props.keda);
+    }
   }
 
   /**
@@ -116,6 +139,15 @@ export class KafkaPlatform extends Construct {
    */
   public addKafka(id: string, options: KafkaOptions = {}): Kafka {
     return new Kafka(this.resourceStage, id, { ...options, platform: this });
+  }
+
+  /**
+   * Scales a consumer workload (a Kafka Streams app, any consumer) with KEDA on its group's lag.
+   *
+   * @param id construct id in the autoscaling stage
+   */
+  public addConsumerAutoscaling(id: string, options: KafkaConsumerAutoscalingOptions): KafkaConsumerAutoscaling {
+    return new KafkaConsumerAutoscaling(this.autoscalingStage, id, { ...options, platform: this });
   }
 
   /** Stage 3: the Kafka resources (created on first use). */

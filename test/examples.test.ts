@@ -25,8 +25,19 @@ function synthExample(name: string): Map<string, any[]> {
 describe('examples/platform', () => {
   const files = synthExample('platform');
 
-  test('writes the stages in apply order', () => {
-    expect([...files.keys()]).toEqual(['0000-events-crds.k8s.yaml', '0001-events-operator.k8s.yaml', '0002-events-kafka.k8s.yaml']);
+  test('writes the stages in apply order, the Streams app before its autoscaling', () => {
+    expect([...files.keys()]).toEqual([
+      '0000-events-crds.k8s.yaml', '0001-events-operator.k8s.yaml', '0002-events-kafka.k8s.yaml', '0003-streams.k8s.yaml', '0004-events-autoscaling.k8s.yaml',
+    ]);
+  });
+
+  test('autoscales the Connect workers, one connector\'s tasks and the Kafka Streams Deployment', () => {
+    const scaled = files.get('0004-events-autoscaling.k8s.yaml')!.filter(o => o.kind === 'ScaledObject');
+    expect(scaled.map(o => `${o.spec.scaleTargetRef.kind}/${o.spec.scaleTargetRef.name}`)).toEqual([
+      'KafkaConnect/sinks', 'KafkaConnector/orders-to-s3', 'Deployment/orders-pipeline',
+    ]);
+    const streams = files.get('0003-streams.k8s.yaml')!.find(o => o.kind === 'Deployment');
+    expect(streams.spec.replicas).toBeUndefined();
   });
 
   test('is a 3-controller/3-broker cluster with TLS and SCRAM listeners, topics, and Connect with two sinks and a source', () => {
@@ -40,8 +51,9 @@ describe('examples/platform', () => {
     expect(connectors.map(c => Boolean(c.spec.config?.topics))).toEqual([true, true, false]);
   });
 
-  test('every object validates against the CRDs it ships', () => {
+  test('every object validates against the CRDs it ships (Strimzi 1.2.0 patched, KEDA 2.20.2)', () => {
     const crds = files.get('0000-events-crds.k8s.yaml')!;
+    expect(crds.filter(c => c.spec.group === 'keda.sh')).toHaveLength(4);
     const schemas = CrdSchemas.fromCrds(crds);
     for (const objects of files.values()) {
       expectConformant(schemas, objects);

@@ -1,21 +1,25 @@
 import * as path from 'path';
-import { App, Size } from 'cdk8s';
+import { App, Chart, Duration, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 // In your own app: import { ... } from 'cdk8s-strimzi-keda';
 import {
   AclOperation, AclResource, ConnectBuildOutput, KafkaAuthorization, KafkaConnectorState, KafkaListenerAuthentication,
-  KafkaListenerType, KafkaNodeRole, KafkaPlatform, KafkaStorage, KafkaUserAuthentication, PluginArtifact, StrimziRelease,
+  KafkaListenerType, KafkaNodeRole, KafkaPlatform, KafkaStorage, KafkaUserAuthentication, KedaRelease, PluginArtifact, StrimziRelease,
 } from '../../src';
 
-// The unmodified install/cluster-operator folder of a Strimzi release. In your repository, vendor the
-// folder of the release you run (or use StrimziRelease.fromUrl with a pinned sha256).
-const strimziDir = process.env.STRIMZI_INSTALL_DIR
-  ?? path.join(__dirname, '..', '..', '..', 'shared', 'upstream', 'strimzi', '1.2.0', 'install');
+// The unmodified install/cluster-operator folder of a Strimzi release and the CRDs of a KEDA release.
+// In your repository, vendor the files of the releases you run (or use StrimziRelease.fromUrl with a
+// pinned sha256).
+const upstream = path.join(__dirname, '..', '..', '..', 'shared', 'upstream');
+const strimziDir = process.env.STRIMZI_INSTALL_DIR ?? path.join(upstream, 'strimzi', '1.2.0', 'install');
+const kedaCrdsDir = process.env.KEDA_CRDS_DIR ?? path.join(upstream, 'keda', '2.20.2', 'crds');
 
 const app = new App();
 
 const platform = new KafkaPlatform(app, 'events', {
   namespace: 'kafka',
   strimzi: StrimziRelease.fromDirectory(strimziDir),
+  keda: KedaRelease.of('2.20.2', { crdsDirectory: kedaCrdsDir }),
   watchNamespaces: ['kafka', 'apps'],
 });
 
@@ -65,9 +69,11 @@ kafka.addUser('checkout', {
 });
 
 // A Connect cluster with connector plugins built into its image. The library creates its KafkaUser
-// (TLS, as the listener wants) with the ACLs the workers and the sink connectors need.
+// (TLS, as the listener wants) with the ACLs the workers and the sink connectors need. KEDA scales
+// the workers on the lag of the sink connectors.
 const connect = kafka.addConnect('sinks', {
   replicas: 2,
+  autoscaling: { minReplicas: 2, maxReplicas: 6, lagThreshold: 1000, cooldownPeriod: Duration.minutes(10) },
   imageBuild: {
     output: ConnectBuildOutput.docker('registry.example.com/kafka/connect-sinks:1.0.0', { pushSecret: 'registry-push' }),
     plugins: [
@@ -78,12 +84,13 @@ const connect = kafka.addConnect('sinks', {
   acls: [{ resource: AclResource.topic(audit.topicName), operations: [AclOperation.WRITE, AclOperation.DESCRIBE] }],
 });
 
+// This connector's tasks are autoscaled too, through the patched KafkaConnector CRD (strimzi#10450).
 connect.addConnector('orders-to-s3', {
   className: 'io.example.connect.s3.S3SinkConnector',
   topics: [orders],
-  tasksMax: 4,
   config: { 's3.bucket.name': 'orders-archive', 'flush.size': 1000 },
   autoRestart: { maxRestarts: 10 },
+  autoscaling: { minTasks: 2, maxTasks: 12, lagThreshold: 500 },
 });
 connect.addConnector('payments-to-warehouse', {
   className: 'io.example.connect.jdbc.JdbcSinkConnector',
@@ -96,6 +103,22 @@ connect.addConnector('audit-from-db', {
   tasksMax: 1,
   state: KafkaConnectorState.RUNNING,
   config: { 'connection.url': 'jdbc:postgresql://audit.apps.svc:5432/audit', 'topic.prefix': audit.topicName },
+});
+
+// A Kafka Streams app in the Kafka namespace, scaled on the lag of its application.id group. The
+// ScaledObject marks the Deployment as autoscaled, so its manifest leaves replicas to the HPA.
+const streams = new Chart(app, 'streams', { namespace: 'kafka' });
+const pipeline = new kplus.Deployment(streams, 'pipeline', {
+  metadata: { name: 'orders-pipeline' },
+  containers: [{ image: 'registry.example.com/orders-pipeline:1.4.2', portNumber: 8080, securityContext: { user: 1000 } }],
+});
+platform.addConsumerAutoscaling('orders-pipeline', {
+  deployment: pipeline,
+  consumerGroup: 'orders-pipeline',
+  topics: [orders],
+  minReplicas: 1,
+  maxReplicas: 12,
+  lagThreshold: 200,
 });
 
 app.synth();

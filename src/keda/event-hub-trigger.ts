@@ -206,4 +206,11 @@ function checkEventHub(p: AzureEventHubTriggerProps, r: TriggerReport, auth: Aut
     r.add('storageAccountName', undefined, 'is required when the TriggerAuthentication provides no storageConnection',
       'KEDA reads the checkpoints from blob storage: give storageAccountName (workload identity) or a storageConnection secret');
   }
+  // KEDA reaches a storage account by name only with workload identity; otherwise it falls back to
+  // the storageConnection parameter (domain-keda.md §4.1).
+  if (p.storageAccountName !== undefined && auth.known && auth.podIdentityProvider !== PodIdentityProvider.AZURE_WORKLOAD
+    && !auth.parameters.includes('storageConnection')) {
+    r.add('storageAccountName', p.storageAccountName, 'needs workload identity (podIdentity azure-workload) to reach the storage account, '
+      + 'and the TriggerAuthentication has neither that nor a storageConnection', 'Add podIdentity azure-workload or a storageConnection secret reference');
+  }
 }

@@ -35,9 +35,12 @@ export class ScaleTarget {
     return new ScaleTarget(apiObject.apiVersion, apiObject.kind, apiObject.name, apiObject.metadata.namespace);
   }
 
-  /** A cdk8s-plus Deployment. */
+  /**
+   * A cdk8s-plus Deployment. A ScaledObject on it marks it as autoscaled, so its manifest leaves
+   * `replicas` to the HPA (otherwise every apply would reset what the HPA chose).
+   */
   public static fromDeployment(deployment: kplus.Deployment): ScaleTarget {
-    return new ScaleTarget(deployment.apiVersion, deployment.kind, deployment.name, deployment.metadata.namespace);
+    return new ScaleTarget(deployment.apiVersion, deployment.kind, deployment.name, deployment.metadata.namespace, undefined, deployment);
   }
 
   /** API version, for example `apps/v1`. */
@@ -61,12 +64,19 @@ export class ScaleTarget {
    */
   public readonly _podlessReason?: string;
 
-  private constructor(apiVersion: string, kind: string, name: string, namespace?: string, podlessReason?: string) {
+  /**
+   * The cdk8s-plus workload behind the target, if any.
+   * @internal
+   */
+  public readonly _scalable?: kplus.IScalable;
+
+  private constructor(apiVersion: string, kind: string, name: string, namespace?: string, podlessReason?: string, scalable?: kplus.IScalable) {
     this.apiVersion = apiVersion;
     this.kind = kind;
     this.name = name;
     this.namespace = namespace;
     this._podlessReason = podlessReason;
+    this._scalable = scalable;
   }
 
   /** The API group (empty for the core group). */
@@ -80,6 +90,6 @@ export class ScaleTarget {
    * @internal
    */
   public _withoutPods(reason: string): ScaleTarget {
-    return new ScaleTarget(this.apiVersion, this.kind, this.name, this.namespace, reason);
+    return new ScaleTarget(this.apiVersion, this.kind, this.name, this.namespace, reason, this._scalable);
   }
 }

@@ -74,6 +74,7 @@ export class ScaledObject extends Construct {
     super(scope, id);
     this.release = props.release;
     this.target = props.target;
+    props.target._scalable?.markHasAutoscaler();
     const podless = props.target._podlessReason;
 
     this.name = props.name ?? id;

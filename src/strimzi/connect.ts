@@ -1,5 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { KafkaConnectAutoscaling, KafkaConnectAutoscalingOptions } from '../autoscaling/connect-autoscaling';
 import { renderResources } from '../resources';
 import { duplicates, fieldError } from '../validation';
 import { AclOperation, AclPatternType, AclResource, KafkaAcl } from './acl';
@@ -8,7 +9,7 @@ import { KafkaConnector, KafkaConnectorOptions } from './connector';
 import { forbiddenConnectConfig, forbiddenKeys } from './forbidden-config';
 import { JvmOptions, renderJvmOptions } from './jvm-options';
 import type { Kafka } from './kafka';
-import { KafkaListener, KafkaListenerType } from './listener';
+import { KafkaListener } from './listener';
 import { strimziApiVersion } from './release-facts';
 import { StrimziResource } from './resource';
 import { KafkaUser, KafkaUserAuthentication } from './user';
@@ -127,6 +128,13 @@ export interface KafkaConnectOptions {
    * @default true
    */
   readonly useConnectorResources?: boolean;
+
+  /**
+   * Scale the workers with KEDA on the lag of the sink connectors; needs the platform's `keda`.
+   *
+   * @default - no autoscaling
+   */
+  readonly autoscaling?: KafkaConnectAutoscalingOptions;
 }
 
 /** Properties of `KafkaConnect`. */
@@ -167,6 +175,9 @@ export class KafkaConnect extends StrimziResource {
 
   /** Whether KafkaConnector resources are used. */
   public readonly useConnectorResources: boolean;
+
+  /** The autoscaling of the workers, if any. */
+  public readonly autoscaling?: KafkaConnectAutoscaling;
 
   private readonly props: KafkaConnectProps;
   private readonly storageTopics: { config: string; offset: string; status: string };
@@ -212,7 +223,7 @@ export class KafkaConnect extends StrimziResource {
     }
     this.validateBuild(props.imageBuild);
 
-    this.listener = this.chooseListener(props.listener);
+    this.listener = this.kafka._inClusterListener(this, props.listener, 'Connect runs in the cluster');
     this.bootstrapServers = this.kafka.bootstrapServers(this.listener.name);
     const auth = this.listener.authentication?.type;
     if (auth === 'custom') {
@@ -231,6 +242,10 @@ export class KafkaConnect extends StrimziResource {
       this.grant(this.workerAcls());
       this.grant(props.acls ?? []);
     }
+    if (props.autoscaling) {
+      this.autoscaling = new KafkaConnectAutoscaling(this.kafka.platform.autoscalingStage, `${this.namespace}-${name}-workers`,
+        { ...props.autoscaling, connect: this });
+    }
   }
 
   /** The connectors of this Connect cluster. */
@@ -246,6 +261,7 @@ export class KafkaConnect extends StrimziResource {
     }
     const connector = new KafkaConnector(this, id, { ...options, connect: this });
     this._connectors.push(connector);
+    this.autoscaling?._addConnector(connector);
     if (this.ownsUser) {
       this.grant(connector.sinkTopicNames.flatMap(topic => [{
         resource: AclResource.topic(topic), operations: [AclOperation.READ, AclOperation.DESCRIBE],
@@ -300,28 +316,6 @@ export class KafkaConnect extends StrimziResource {
         },
       } : {}),
     };
-  }
-
-  private chooseListener(name: string | undefined): KafkaListener {
-    const usable = (l: KafkaListener) => l.type === KafkaListenerType.INTERNAL || l.type === KafkaListenerType.CLUSTER_IP;
-    if (name !== undefined) {
-      const listener = this.kafka.listeners.find(l => l.name === name);
-      if (!listener) {
-        throw fieldError(this, 'listener', name, `is not a listener of Kafka "${this.kafka.name}"`,
-          `Listeners: ${this.kafka.listeners.map(l => l.name).join(', ') || 'none'}`);
-      }
-      if (!usable(listener)) {
-        throw fieldError(this, 'listener', name, `is a ${listener.type} listener; Connect runs in the cluster and needs an internal or cluster-ip listener`);
-      }
-      return listener;
-    }
-    const candidates = this.kafka.listeners.filter(usable);
-    const chosen = candidates.find(l => l.tls) ?? candidates[0];
-    if (!chosen) {
-      throw fieldError(this, 'listener', name, `has no default: Kafka "${this.kafka.name}" has no internal or cluster-ip listener`,
-        'Add one to the cluster before addConnect()');
-    }
-    return chosen;
   }
 
   private checkUser(user: KafkaUser, listenerAuth: string | undefined) {

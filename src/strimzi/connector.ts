@@ -1,6 +1,9 @@
 import { Construct } from 'constructs';
+import { KafkaConnectorAutoscaling, KafkaConnectorAutoscalingOptions } from '../autoscaling/connector-autoscaling';
+import { connectorScaleSelector } from '../autoscaling/connector-selector';
 import { DNS_SUBDOMAIN_RULE, duplicates, fieldError, isDnsSubdomain } from '../validation';
 import type { KafkaConnect } from './connect';
+import { CONNECTOR_SCALE_SELECTOR_FIELD } from './crds';
 import { CONNECTOR_RESERVED_KEYS } from './forbidden-config';
 import { StrimziResource } from './resource';
 import { KafkaTopic } from './topic';
@@ -81,6 +84,14 @@ export interface KafkaConnectorOptions {
    * @default - no automatic restarts
    */
   readonly autoRestart?: KafkaConnectorAutoRestart;
+
+  /**
+   * Scale the connector's tasks with KEDA on its consumer group's lag (sink connectors only); needs
+   * the platform's `keda`. `tasksMax` then starts at `minTasks` unless set.
+   *
+   * @default - no autoscaling
+   */
+  readonly autoscaling?: KafkaConnectorAutoscalingOptions;
 }
 
 /** Properties of `KafkaConnector`. */
@@ -109,6 +120,12 @@ export class KafkaConnector extends StrimziResource {
   /** The consumer group of a sink connector: `connect-<name>`, or `consumer.override.group.id`. */
   public readonly consumerGroup: string;
 
+  /** The label selector the patched CRD's scale subresource reports, when the tasks are autoscaled. */
+  public readonly scaleSelector?: string;
+
+  /** The autoscaling of the tasks, if any. */
+  public readonly autoscaling?: KafkaConnectorAutoscaling;
+
   private readonly props: KafkaConnectorProps;
 
   constructor(scope: Construct, id: string, props: KafkaConnectorProps) {
@@ -132,7 +149,7 @@ export class KafkaConnector extends StrimziResource {
     if (props.tasksMax !== undefined && (!Number.isInteger(props.tasksMax) || props.tasksMax < 1)) {
       throw fieldError(this, 'tasksMax', props.tasksMax, 'must be an integer >= 1');
     }
-    this.tasksMax = props.tasksMax;
+    this.tasksMax = props.tasksMax ?? (props.autoscaling ? props.autoscaling.minTasks ?? 1 : undefined);
     for (const key of Object.keys(props.config ?? {})) {
       const instead = CONNECTOR_RESERVED_KEYS[key];
       if (instead !== undefined) {
@@ -168,6 +185,30 @@ export class KafkaConnector extends StrimziResource {
       }
     }
     this.consumerGroup = String(props.config?.['consumer.override.group.id'] ?? `connect-${name}`);
+
+    if (props.autoscaling) {
+      const scaling = props.autoscaling;
+      if (!this.isSink) {
+        throw fieldError(this, 'autoscaling', `KafkaConnector ${name}`, 'scales tasks on the lag of the connector\'s consumer group, so it needs topics',
+          'Give the sink connector its topics; source connectors have no consumer lag to scale on');
+      }
+      const min = scaling.minTasks ?? 1;
+      if (!Number.isInteger(min) || min < 1) {
+        throw fieldError(this, 'autoscaling.minTasks', min, 'must be an integer >= 1: the KafkaConnector CRD has tasksMax minimum 1, so a connector cannot scale to zero',
+          'Use state: KafkaConnectorState.PAUSED or STOPPED to stop it');
+      }
+      if (!Number.isInteger(scaling.maxTasks) || scaling.maxTasks < min) {
+        throw fieldError(this, 'autoscaling.maxTasks', scaling.maxTasks, `must be an integer >= minTasks (${min})`);
+      }
+      if (this.tasksMax! < min || this.tasksMax! > scaling.maxTasks) {
+        throw fieldError(this, 'tasksMax', this.tasksMax, `is outside the autoscaling range ${min}-${scaling.maxTasks}`,
+          'Leave tasksMax unset (it starts at minTasks) or set it within the range');
+      }
+      // The scale subresource reads `.spec.tasksMax`, and GET /scale fails when it is missing: it is always set.
+      this.scaleSelector = connectorScaleSelector(this.namespace, name);
+      this.autoscaling = new KafkaConnectorAutoscaling(this.connect.kafka.platform.autoscalingStage, `${this.namespace}-${name}-tasks`,
+        { ...scaling, connector: this });
+    }
   }
 
   /** The state the connector should be in. */
@@ -189,6 +230,7 @@ export class KafkaConnector extends StrimziResource {
     return {
       class: this.className,
       ...(this.tasksMax !== undefined ? { tasksMax: this.tasksMax } : {}),
+      ...(this.scaleSelector !== undefined ? { [CONNECTOR_SCALE_SELECTOR_FIELD]: this.scaleSelector } : {}),
       ...(Object.keys(config).length > 0 ? { config } : {}),
       ...(p.state !== undefined ? { state: p.state } : {}),
       ...(p.autoRestart ? {

@@ -1,4 +1,4 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import type { KafkaPlatform } from '../platform';
 import { addValidation, DNS_LABEL_RULE, fieldError, fieldMessage, isDnsLabel } from '../validation';
 import { Version } from '../version';
@@ -345,6 +345,33 @@ export class Kafka extends StrimziResource {
   /** The in-cluster bootstrap address of a listener: `<service>.<namespace>.svc:<port>`. */
   public bootstrapServers(listenerName: string): string {
     return bootstrapAddress(this.name, this.namespace, this.listener(listenerName));
+  }
+
+  /**
+   * The listener an in-cluster client uses: the named one, which must be internal or cluster-ip, or
+   * by default the first internal TLS listener, else the first internal one.
+   * @internal
+   */
+  public _inClusterListener(client: IConstruct, name: string | undefined, why: string): KafkaListener {
+    const usable = (l: KafkaListener) => l.type === KafkaListenerType.INTERNAL || l.type === KafkaListenerType.CLUSTER_IP;
+    if (name !== undefined) {
+      const listener = this._listeners.find(l => l.name === name);
+      if (!listener) {
+        throw fieldError(client, 'listener', name, `is not a listener of Kafka "${this.name}"`,
+          `Listeners: ${this._listeners.map(l => l.name).join(', ') || 'none'}`);
+      }
+      if (!usable(listener)) {
+        throw fieldError(client, 'listener', name, `is a ${listener.type} listener; ${why} and needs an internal or cluster-ip listener`);
+      }
+      return listener;
+    }
+    const candidates = this._listeners.filter(usable);
+    const chosen = candidates.find(l => l.tls) ?? candidates[0];
+    if (!chosen) {
+      throw fieldError(client, 'listener', name, `has no default: Kafka "${this.name}" has no internal or cluster-ip listener`,
+        'Add one to the cluster first');
+    }
+    return chosen;
   }
 
   /** The topics of this cluster. */

@@ -1,16 +1,17 @@
-import { App, Size } from 'cdk8s';
+import { App, Chart, Duration, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import {
   AclOperation, AclPatternType, AclResource, ConnectBuildOutput, KafkaAuthorization, KafkaConnectorState,
   KafkaListenerAuthentication, KafkaListenerType, KafkaNodeRole, KafkaPlatform, KafkaStorage, KafkaUserAuthentication,
-  PluginArtifact, StrimziRelease,
+  FallbackBehavior, HpaSelectPolicy, KedaRelease, KafkaOffsetResetPolicy, PluginArtifact, ScalerTrigger, ScaleTarget, StrimziRelease,
 } from '../../src';
 
 /**
  * A platform that uses every modeled Strimzi feature, so that conformance tests see every field the
  * library can emit. Features a release lacks are left out for that release.
  */
-export function everyFeature(app: App, release: StrimziRelease): KafkaPlatform {
-  const platform = new KafkaPlatform(app, 'full', { namespace: 'kafka', strimzi: release, watchNamespaces: ['kafka', 'apps'] });
+export function everyFeature(app: App, release: StrimziRelease, keda?: KedaRelease): KafkaPlatform {
+  const platform = new KafkaPlatform(app, 'full', { namespace: 'kafka', strimzi: release, keda, watchNamespaces: ['kafka', 'apps'] });
   const newer = (v: string) => release._version.isAtLeast(v);
   const kafka = platform.addKafka('events', {
     metadataVersion: undefined,
@@ -62,8 +63,23 @@ export function everyFeature(app: App, release: StrimziRelease): KafkaPlatform {
   kafka.addUser('scram-user', { authentication: KafkaUserAuthentication.scramSha512({ password: { secretName: 'pw', key: 'password' } }) });
   kafka.addUser('external', { authentication: KafkaUserAuthentication.tlsExternal() });
 
+  const kedaAtLeast = (v: string) => keda !== undefined && keda.version.localeCompare(v, undefined, { numeric: true }) >= 0;
   const connect = kafka.addConnect('sinks', {
     replicas: 2,
+    autoscaling: keda && {
+      minReplicas: 1,
+      maxReplicas: 6,
+      lagThreshold: 100,
+      activationLagThreshold: 5,
+      offsetResetPolicy: KafkaOffsetResetPolicy.EARLIEST,
+      excludePersistentLag: true,
+      pollingInterval: Duration.seconds(15),
+      cooldownPeriod: Duration.minutes(5),
+      initialCooldownPeriod: Duration.minutes(1),
+      fallback: { failureThreshold: 3, replicas: 2, ...(kedaAtLeast('2.17.0') ? { behavior: FallbackBehavior.CURRENT_REPLICAS_IF_HIGHER } : {}) },
+      behavior: { scaleDown: { stabilizationWindow: Duration.minutes(5), selectPolicy: HpaSelectPolicy.MIN } },
+      credentialsRevision: 'r1',
+    },
     listener: 'scram',
     imageBuild: {
       output: ConnectBuildOutput.docker('registry.example.com/connect:1', { pushSecret: 'push' }),
@@ -92,12 +108,35 @@ export function everyFeature(app: App, release: StrimziRelease): KafkaPlatform {
     config: { 'flush.size': 100 },
   });
   connect.addConnector('source', { className: 'io.example.Source', state: KafkaConnectorState.STOPPED, autoRestart: {} });
+  connect.addConnector('scaled-sink', {
+    className: 'io.example.Sink',
+    topics: [orders],
+    autoscaling: keda && {
+      minTasks: 2,
+      maxTasks: 12,
+      scaleToZeroOnInvalidOffset: true,
+      ...(kedaAtLeast('2.18.0') ? { ensureEvenDistributionOfPartitions: true } : { limitToPartitionsWithLag: true }),
+    },
+  });
+  if (keda) {
+    const apps = new Chart(app, 'apps', { namespace: 'kafka' });
+    const streams = new kplus.Deployment(apps, 'streams', { metadata: { name: 'streams' }, containers: [{ image: 'x', securityContext: { user: 1000 } }] });
+    platform.addConsumerAutoscaling('streams', { deployment: streams, consumerGroup: 'streams-app', topics: [orders, 'raw'], maxReplicas: 12, allowIdleConsumers: true });
+    platform.addConsumerAutoscaling('all-topics', {
+      target: ScaleTarget.of({ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'consumer', namespace: 'kafka' }),
+      kafka,
+      listener: 'plain',
+      consumerGroup: 'all',
+      maxReplicas: 3,
+      triggers: [ScalerTrigger.prometheus({ serverAddress: 'http://prometheus:9090', query: 'up', threshold: 1 })],
+    });
+  }
   kafka.addConnect('plain', { listener: 'plain', image: 'registry.example.com/connect:2', useConnectorResources: false });
   kafka.addConnect('mtls', { listener: 'tls', version: kafka.kafkaVersion });
   return platform;
 }
 
-function cpu(amount: string) {
+function cpu(amount: string): any {
   // cdk8s-plus Cpu from a quantity string
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Cpu } = require('cdk8s-plus-28');

@@ -68,6 +68,10 @@ describe('azure-eventhub trigger', () => {
     expect(triggerError(eventHub({ authentication: connectionString(KedaRelease.V2_20_2, ['connection']) }))).toBe(
       `${PATH}triggers[0].storageAccountName: (not set) is required when the TriggerAuthentication provides no storageConnection. `
       + 'KEDA reads the checkpoints from blob storage: give storageAccountName (workload identity) or a storageConnection secret');
+    // A storage account by name is reached with workload identity only.
+    expect(triggerError(eventHub({ authentication: connectionString(KedaRelease.V2_20_2, ['connection']), storageAccountName: 'ckpt' }))).toBe(
+      `${PATH}triggers[0].storageAccountName: "ckpt" needs workload identity (podIdentity azure-workload) to reach the storage account, `
+      + 'and the TriggerAuthentication has neither that nor a storageConnection. Add podIdentity azure-workload or a storageConnection secret reference');
   });
 
   test('blobMetadata and goSdk checkpoints need a blob container; a private cloud needs its endpoint suffix', () => {

@@ -127,7 +127,7 @@ describe('KafkaConnect wiring', () => {
     expect(() => k.addConnect('b', { listener: 'oauth' })).toThrow('listener: "oauth" uses custom authentication, which this library cannot wire. '
       + 'Choose a listener with tls or scram-sha-512 authentication, or none');
     const external = kafka({ listeners: [{ name: 'lb', port: 9095, type: KafkaListenerType.LOADBALANCER, tls: true }] });
-    expect(() => external.addConnect('c')).toThrow('listener: (not set) has no default: Kafka "events" has no internal or cluster-ip listener. Add one to the cluster before addConnect()');
+    expect(() => external.addConnect('c')).toThrow('listener: (not set) has no default: Kafka "events" has no internal or cluster-ip listener. Add one to the cluster first');
   });
 
   test('image build with plugins', () => {

@@ -1,0 +1,95 @@
+import { IConstruct } from 'constructs';
+import { KafkaSaslMechanism } from '../keda/kafka-trigger';
+import { KedaRelease } from '../keda/release';
+import { ITriggerAuthentication } from '../keda/trigger-authentication-props';
+import { ScalerTrigger } from '../keda/triggers';
+import type { KafkaPlatform } from '../platform';
+import type { Kafka } from '../strimzi/kafka';
+import { KafkaListener } from '../strimzi/listener';
+import { KafkaTopic } from '../strimzi/topic';
+import { fieldError, fieldMessage } from '../validation';
+import { Version } from '../version';
+import { KafkaLagScalingOptions } from './lag-scaling';
+
+// How the library builds lag triggers and checks them against partitions (internal).
+
+/** What a lag trigger reads: a group's lag on some topics of one Kafka cluster, through a listener. */
+export interface LagSource {
+  readonly kafka: Kafka;
+  readonly listener: KafkaListener;
+  readonly consumerGroup: string;
+  /** Topic names; empty for "every topic the group has offsets for". */
+  readonly topics: string[];
+  readonly authentication?: ITriggerAuthentication;
+}
+
+/** The platform's KEDA release, or an error saying how to declare it. */
+export function kedaOf(scope: IConstruct, platform: KafkaPlatform, field: string): KedaRelease {
+  if (!platform.keda) {
+    throw fieldError(scope, field, '(autoscaling)', 'needs the KEDA release the cluster runs',
+      'Set keda: KedaRelease.of(\'2.20.2\') (your version) on the KafkaPlatform');
+  }
+  return platform.keda;
+}
+
+// KEDA's kafka client defaults to protocol version 1.0.0; Kafka 4.0 removed the protocol versions older
+// than Kafka 2.1 (KIP-896), so for 4.x brokers the trigger says 2.1.0 (domain-keda.md §3.2).
+const KAFKA_4_PROTOCOL_VERSION = '2.1.0';
+
+/**
+ * The `kafka` trigger for one source, with everything derived: the bootstrap address (FQDN, since
+ * KEDA runs in its own namespace), TLS and SASL as the listener wants them, in metadata only.
+ */
+export function lagTrigger(name: string | undefined, source: LagSource, topic: string | undefined, options: KafkaLagScalingOptions): ScalerTrigger {
+  const auth = source.listener.authentication?.type;
+  return ScalerTrigger.kafka({
+    name,
+    bootstrapServers: [source.kafka.bootstrapServers(source.listener.name)],
+    consumerGroup: source.consumerGroup,
+    topic,
+    lagThreshold: options.lagThreshold ?? 10,
+    activationLagThreshold: options.activationLagThreshold,
+    offsetResetPolicy: options.offsetResetPolicy,
+    allowIdleConsumers: options.allowIdleConsumers,
+    excludePersistentLag: options.excludePersistentLag,
+    scaleToZeroOnInvalidOffset: options.scaleToZeroOnInvalidOffset,
+    limitToPartitionsWithLag: options.limitToPartitionsWithLag,
+    ensureEvenDistributionOfPartitions: options.ensureEvenDistributionOfPartitions,
+    version: Version.tryParse(source.kafka.kafkaVersion)!.major >= 4 ? KAFKA_4_PROTOCOL_VERSION : undefined,
+    tls: source.listener.tls || undefined,
+    sasl: auth === 'scram-sha-512' ? KafkaSaslMechanism.SCRAM_SHA512 : undefined,
+    authentication: source.authentication,
+  });
+}
+
+/**
+ * Partitions behind a trigger, when every topic is declared in the app (else undefined).
+ */
+export function declaredPartitions(kafka: Kafka, topics: string[]): number | undefined {
+  if (topics.length === 0) {
+    return undefined;
+  }
+  let sum = 0;
+  for (const name of topics) {
+    const topic = kafka.topics.find((t: KafkaTopic) => t.topicName === name);
+    if (!topic) {
+      return undefined;
+    }
+    sum += topic.partitions;
+  }
+  return sum;
+}
+
+/**
+ * KEDA caps each lag trigger's metric at partitions x lagThreshold unless allowIdleConsumers is
+ * set (domain-keda.md §3.3), so a maximum above the partitions can never be reached: more consumers
+ * than partitions would idle.
+ */
+export function partitionCapErrors(field: string, max: number, partitions: number | undefined, what: string,
+  options: KafkaLagScalingOptions): string[] {
+  if (options.allowIdleConsumers || partitions === undefined || max <= partitions) {
+    return [];
+  }
+  return [fieldMessage(field, max, `exceeds the ${partitions} partition(s) of ${what}; KEDA caps the lag metric at the partition count, `
+    + 'and consumers beyond it would idle', `Lower ${field} to ${partitions}, add partitions, or set allowIdleConsumers: true`)];
+}

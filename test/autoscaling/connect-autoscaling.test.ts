@@ -1,0 +1,101 @@
+import { Duration, Testing } from 'cdk8s';
+import { KafkaPlatform, ScalerTrigger } from '../../src';
+import { strimziRelease } from '../fixtures';
+import { autoscaling, kedaKafka, one, resources } from './setup';
+import { THREE_BY_THREE } from '../strimzi/setup';
+
+describe('Connect worker autoscaling', () => {
+  test('targets the KafkaConnect with one lag trigger per sink connector, wired to the listener', () => {
+    const k = kedaKafka();
+    const orders = k.addTopic('orders', { partitions: 12 });
+    const payments = k.addTopic('payments', { partitions: 6 });
+    const connect = k.addConnect('sinks', { replicas: 2, autoscaling: { minReplicas: 2, maxReplicas: 6, lagThreshold: 500, cooldownPeriod: Duration.minutes(5) } });
+    connect.addConnector('to-s3', { className: 'io.example.S3Sink', topics: [orders] });
+    connect.addConnector('to-db', { className: 'io.example.JdbcSink', topics: [orders, payments] });
+    connect.addConnector('from-db', { className: 'io.example.JdbcSource' });
+
+    const objects = autoscaling(k.platform);
+    const so = one(objects, 'ScaledObject', 'sinks-workers');
+    const auth = one(objects, 'TriggerAuthentication');
+    expect(so.metadata.namespace).toBe('kafka');
+    expect(so.spec.scaleTargetRef).toEqual({ apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaConnect', name: 'sinks' });
+    expect([so.spec.minReplicaCount, so.spec.maxReplicaCount, so.spec.cooldownPeriod]).toEqual([2, 6, 300]);
+    const common = { bootstrapServers: 'events-kafka-bootstrap.kafka.svc:9093', lagThreshold: '500', tls: 'enable', version: '2.1.0' };
+    expect(so.spec.triggers).toEqual([
+      { type: 'kafka', name: 'lag-to-s3', metadata: { ...common, consumerGroup: 'connect-to-s3', topic: 'orders' }, authenticationRef: { name: auth.metadata.name, kind: 'TriggerAuthentication' } },
+      // Two topics: no `topic`, so KEDA sums the group's lag over both.
+      { type: 'kafka', name: 'lag-to-db', metadata: { ...common, consumerGroup: 'connect-to-db' }, authenticationRef: { name: auth.metadata.name, kind: 'TriggerAuthentication' } },
+    ]);
+    expect(connect.autoscaling?.scaledObject.name).toBe('sinks-workers');
+  });
+
+  test('on Strimzi before 0.49 the target uses kafka.strimzi.io/v1beta2', () => {
+    const k = kedaKafka({}, {}, '0.45.0');
+    k.addConnect('c', { autoscaling: { maxReplicas: 3 } }).addConnector('x', { className: 'a.B', topics: [k.addTopic('t', { partitions: 3 })] });
+    expect(one(autoscaling(k.platform), 'ScaledObject').spec.scaleTargetRef.apiVersion).toBe('kafka.strimzi.io/v1beta2');
+  });
+
+  test('a Kafka 3.x cluster keeps KEDA\'s default protocol version', () => {
+    const k = kedaKafka({}, {}, '0.45.0');
+    k.addConnect('c', { autoscaling: { maxReplicas: 3 } }).addConnector('x', { className: 'a.B', topics: ['t'] });
+    expect(one(autoscaling(k.platform), 'ScaledObject').spec.triggers[0].metadata.version).toBeUndefined();
+  });
+
+  test('a maximum above the partitions of the largest sink is an error, unless idle consumers are allowed', () => {
+    const k = kedaKafka();
+    const t = k.addTopic('t', { partitions: 4 });
+    k.addConnect('c', { autoscaling: { maxReplicas: 8 } }).addConnector('x', { className: 'a.B', topics: [t] });
+    expect(() => autoscaling(k.platform)).toThrow(
+      '[p-autoscaling/kafka-c-workers] autoscaling.maxReplicas: 8 exceeds the 4 partition(s) of the largest sink connector\'s topics of KafkaConnect c; '
+      + 'KEDA caps the lag metric at the partition count, and consumers beyond it would idle. Lower autoscaling.maxReplicas to 4, add partitions, or set allowIdleConsumers: true');
+
+    const idle = kedaKafka();
+    idle.addConnect('c', { autoscaling: { maxReplicas: 8, allowIdleConsumers: true } }).addConnector('x', { className: 'a.B', topics: [idle.addTopic('t', { partitions: 4 })] });
+    expect(one(autoscaling(idle.platform), 'ScaledObject').spec.triggers[0].metadata.allowIdleConsumers).toBe('true');
+  });
+
+  test('a Connect cluster without sink connectors has nothing to scale on', () => {
+    const k = kedaKafka();
+    k.addConnect('c', { autoscaling: { maxReplicas: 3 } }).addConnector('src', { className: 'a.Source' });
+    expect(() => autoscaling(k.platform)).toThrow(
+      'autoscaling: "KafkaConnect c" scales workers on the lag of sink connectors, but the Connect cluster has none. Add a connector with topics, or triggers');
+  });
+
+  test('extra triggers count as well', () => {
+    const k = kedaKafka();
+    k.addConnect('c', {
+      autoscaling: {
+        maxReplicas: 3,
+        triggers: [ScalerTrigger.prometheus({ serverAddress: 'http://prometheus.monitoring.svc:9090', query: 'sum(rate(x[1m]))', threshold: 10 })],
+      },
+    });
+    expect(one(autoscaling(k.platform), 'ScaledObject').spec.triggers.map((t: any) => t.type)).toEqual(['prometheus']);
+  });
+
+  test('replicas outside the range are an error', () => {
+    expect(() => kedaKafka().addConnect('c', { replicas: 3, autoscaling: { minReplicas: 1, maxReplicas: 2 } })).toThrow(
+      '[p-kafka/events/c] replicas: 3 is outside the autoscaling range 1-2. Set replicas to the number of workers to start with, within the range');
+  });
+
+  test('autoscaling without the platform\'s KEDA release is an error that says what to set', () => {
+    const platform = new KafkaPlatform(Testing.app(), 'p', { namespace: 'kafka', strimzi: strimziRelease() });
+    const k = platform.addKafka('events', THREE_BY_THREE);
+    expect(() => k.addConnect('c', { autoscaling: { maxReplicas: 3 } })).toThrow(
+      '[p-kafka/events/c] autoscaling: "(autoscaling)" needs the KEDA release the cluster runs. Set keda: KedaRelease.of(\'2.20.2\') (your version) on the KafkaPlatform');
+  });
+
+  test('the scaler reads lag as a read-only user: Describe on the groups and topics, nothing else', () => {
+    const k = kedaKafka();
+    const orders = k.addTopic('orders', { partitions: 6 });
+    const connect = k.addConnect('c', { autoscaling: { maxReplicas: 3 } });
+    connect.addConnector('a', { className: 'a.B', topics: [orders] });
+    connect.addConnector('b', { className: 'a.B', topics: [orders] });
+    const user = one(resources(k.platform), 'KafkaUser', 'events-keda-tls');
+    expect(user.spec.authentication).toEqual({ type: 'tls' });
+    expect(user.spec.authorization.acls).toEqual([
+      { resource: { type: 'group', name: 'connect-a', patternType: 'literal' }, operations: ['Describe'] },
+      { resource: { type: 'topic', name: 'orders', patternType: 'literal' }, operations: ['Describe'] },
+      { resource: { type: 'group', name: 'connect-b', patternType: 'literal' }, operations: ['Describe'] },
+    ]);
+  });
+});
