@@ -1,31 +1,14 @@
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import * as jsYaml from 'js-yaml';
 import { CrdSchemas, expectConformant } from './conformance/crd-schema';
-import { KEDA_DIR, scratchDir } from './fixtures';
+import { KEDA_DIR } from './fixtures';
+import { synthExample } from './synth-example';
 import {
   EventHubCheckpointStrategy, KedaRelease, ScaledObject, ScalerTrigger, ScaleTarget, TriggerAuthentication,
 } from '../src';
 
-const EXAMPLES = path.join(__dirname, '..', 'examples');
-
-/** Runs an example's main.ts the way `cdk8s synth` does (with CDK8S_OUTDIR) and reads what it wrote. */
-function synthExample(name: string): Map<string, any[]> {
-  const out = scratchDir();
-  try {
-    execFileSync(process.execPath, [require.resolve('ts-node/dist/bin.js'), '-T', 'main.ts'], {
-      cwd: path.join(EXAMPLES, name),
-      env: { ...process.env, CDK8S_OUTDIR: out },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    return new Map(fs.readdirSync(out).sort().map(f => [f, jsYaml.loadAll(fs.readFileSync(path.join(out, f), 'utf-8')) as any[]]));
-  } finally {
-    fs.rmSync(out, { recursive: true, force: true });
-  }
-}
 
 const KEDA_CRDS = path.join(KEDA_DIR, '2.20.2', 'crds');
 

@@ -5,7 +5,7 @@ import type { KafkaConnect } from '../strimzi/connect';
 import type { KafkaConnector } from '../strimzi/connector';
 import { addValidation, fieldError, fieldMessage } from '../validation';
 import { KafkaLagScalingOptions } from './lag-scaling';
-import { declaredPartitions, kedaOf, lagTrigger, partitionCapErrors } from './lag-trigger';
+import { declaredPartitions, kedaOf, lagTrigger, partitionCapErrors, scaledObjectSettings } from './lag-trigger';
 import { scalerAuthentication } from './scaler-credentials';
 
 /** Autoscaling of the workers of a Kafka Connect cluster on the lag of its sink connectors. */
@@ -53,12 +53,7 @@ export class KafkaConnectAutoscaling extends Construct {
       target: ScaleTarget.of({ apiVersion: connect.apiObject.apiVersion, kind: 'KafkaConnect', name: connect.name, namespace: connect.namespace }),
       minReplicas,
       maxReplicas: props.maxReplicas,
-      pollingInterval: props.pollingInterval,
-      cooldownPeriod: props.cooldownPeriod,
-      initialCooldownPeriod: props.initialCooldownPeriod,
-      fallback: props.fallback,
-      advanced: props.behavior ? { behavior: props.behavior } : undefined,
-      triggers: props.triggers,
+      ...scaledObjectSettings(props),
     });
     addValidation(this, () => this.validate());
   }

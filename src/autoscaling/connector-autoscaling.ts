@@ -4,7 +4,7 @@ import { ScaledObject } from '../keda/scaled-object';
 import type { KafkaConnector } from '../strimzi/connector';
 import { addValidation } from '../validation';
 import { KafkaLagScalingOptions } from './lag-scaling';
-import { declaredPartitions, kedaOf, lagTrigger, partitionCapErrors } from './lag-trigger';
+import { declaredPartitions, kedaOf, lagTrigger, partitionCapErrors, scaledObjectSettings } from './lag-trigger';
 import { scalerAuthentication } from './scaler-credentials';
 
 /** Autoscaling of a sink connector's tasks (`spec.tasksMax`) on the lag of its consumer group. */
@@ -49,12 +49,7 @@ export class KafkaConnectorAutoscaling extends Construct {
       target,
       minReplicas: props.minTasks ?? 1,
       maxReplicas: props.maxTasks,
-      pollingInterval: props.pollingInterval,
-      cooldownPeriod: props.cooldownPeriod,
-      initialCooldownPeriod: props.initialCooldownPeriod,
-      fallback: props.fallback,
-      advanced: props.behavior ? { behavior: props.behavior } : undefined,
-      triggers: props.triggers,
+      ...scaledObjectSettings(props),
     });
     const source = { kafka: connect.kafka, listener: connect.listener, consumerGroup: connector.consumerGroup, topics: connector.sinkTopicNames };
     const authentication = scalerAuthentication(connector, connect.kafka, connect.listener, connector.namespace,

@@ -9,7 +9,7 @@ import { KafkaLagScalingOptions } from './lag-scaling';
 import { Kafka } from '../strimzi/kafka';
 import { KafkaTopic } from '../strimzi/topic';
 import { addValidation, duplicates, fieldError } from '../validation';
-import { declaredPartitions, kedaOf, lagTrigger, partitionCapErrors } from './lag-trigger';
+import { declaredPartitions, kedaOf, lagTrigger, partitionCapErrors, scaledObjectSettings } from './lag-trigger';
 import { scalerAuthentication } from './scaler-credentials';
 
 /** Autoscaling of a consumer workload (a Kafka Streams app, any consumer) on its group's lag. */
@@ -141,12 +141,7 @@ export class KafkaConsumerAutoscaling extends Construct {
       target,
       minReplicas: props.minReplicas ?? 1,
       maxReplicas: props.maxReplicas,
-      pollingInterval: props.pollingInterval,
-      cooldownPeriod: props.cooldownPeriod,
-      initialCooldownPeriod: props.initialCooldownPeriod,
-      fallback: props.fallback,
-      advanced: props.behavior ? { behavior: props.behavior } : undefined,
-      triggers: props.triggers,
+      ...scaledObjectSettings(props),
     });
     const source = { kafka, listener, consumerGroup: props.consumerGroup, topics: names, authentication };
     if (names.length === 0) {

@@ -1,67 +1,14 @@
 import { Duration } from 'cdk8s';
 import { HpaBehavior } from '../keda/hpa-behavior';
-import { KafkaOffsetResetPolicy } from '../keda/kafka-trigger';
+import { KafkaLagOptions } from '../keda/kafka-trigger';
 import { ScaledObjectFallback } from '../keda/scaled-object-props';
 import { ScalerTrigger } from '../keda/triggers';
 
-/** How consumer lag drives scaling; shared by Connect workers, connector tasks and consumers. */
-export interface KafkaLagScalingOptions {
-  /**
-   * Target lag per replica (per task for connectors).
-   *
-   * @default 10 (KEDA's default)
-   */
-  readonly lagThreshold?: number;
-
-  /**
-   * Total lag above which scaling from the minimum starts.
-   *
-   * @default 0
-   */
-  readonly activationLagThreshold?: number;
-
-  /**
-   * Where a group without committed offsets starts.
-   *
-   * @default KafkaOffsetResetPolicy.LATEST
-   */
-  readonly offsetResetPolicy?: KafkaOffsetResetPolicy;
-
-  /**
-   * Allow more replicas than partitions; without it the maximum may not exceed the partitions.
-   *
-   * @default false
-   */
-  readonly allowIdleConsumers?: boolean;
-
-  /**
-   * Count lag that does not move between polls as 0 for the metric.
-   *
-   * @default false
-   */
-  readonly excludePersistentLag?: boolean;
-
-  /**
-   * Count partitions without a committed offset as lag 0.
-   *
-   * @default false
-   */
-  readonly scaleToZeroOnInvalidOffset?: boolean;
-
-  /**
-   * Cap replicas at the partitions that have lag (single-topic triggers only).
-   *
-   * @default false
-   */
-  readonly limitToPartitionsWithLag?: boolean;
-
-  /**
-   * Round replicas up to a factor of the partition count (KEDA 2.18+; single-topic triggers only).
-   *
-   * @default false
-   */
-  readonly ensureEvenDistributionOfPartitions?: boolean;
-
+/**
+ * How consumer lag drives scaling; shared by Connect workers, connector tasks (where the threshold is
+ * per task) and consumers.
+ */
+export interface KafkaLagScalingOptions extends KafkaLagOptions {
   /**
    * How often KEDA polls the lag.
    *

@@ -62,6 +62,18 @@ export function lagTrigger(name: string | undefined, source: LagSource, topic: s
   });
 }
 
+/** The ScaledObject settings every lag-scaled target takes from its options. */
+export function scaledObjectSettings(options: KafkaLagScalingOptions) {
+  return {
+    pollingInterval: options.pollingInterval,
+    cooldownPeriod: options.cooldownPeriod,
+    initialCooldownPeriod: options.initialCooldownPeriod,
+    fallback: options.fallback,
+    advanced: options.behavior ? { behavior: options.behavior } : undefined,
+    triggers: options.triggers,
+  };
+}
+
 /**
  * Partitions behind a trigger, when every topic is declared in the app (else undefined).
  */

@@ -1,9 +1,8 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { Yaml } from 'cdk8s';
 import { KEDA_FEATURES, KedaFeatureFact } from './release-facts';
 import { Version } from '../version';
+import { parseYamlSources } from '../yaml-documents';
 
 // Reads the CRDs of a KEDA release from a folder (for example the `config/crd/bases` folder of a KEDA
 // tag, or the CRDs split out of keda-<version>-crds.yaml) and checks that they are KEDA's and belong
@@ -13,10 +12,6 @@ const YAML_FILE = /\.ya?ml$/;
 const KEDA_GROUPS = ['keda.sh', 'eventing.keda.sh'];
 // Present in every release we support (domain-keda.md §9).
 const REQUIRED_CRDS = ['scaledobjects.keda.sh', 'triggerauthentications.keda.sh', 'clustertriggerauthentications.keda.sh'];
-
-// Parsed folders by content: cdk8s's Yaml.load starts a child process (~150 ms) per call, and tests
-// and apps often name the same folder several times.
-const cache = new Map<string, any[]>();
 
 /** The CRDs in the folder's `*.yaml`/`*.yml` files (not recursive), checked against `version`. */
 export function loadKedaCrds(what: string, dir: string, version: Version): any[] {
@@ -28,47 +23,17 @@ export function loadKedaCrds(what: string, dir: string, version: Version): any[]
   if (names.length === 0) {
     throw new Error(`${what}: crdsDirectory ${JSON.stringify(dir)} has no .yaml files`);
   }
-  // One stream, one Yaml.load, with a marker before each file so that errors can name it.
-  const stream = names.map(n => `${JSON.stringify({ kind: MARKER, name: n })}\n---\n${fs.readFileSync(path.join(dir, n), 'utf-8')}`).join('\n---\n');
-  let docs = cache.get(stream);
-  if (!docs) {
-    docs = yamlLoad(what, stream);
-    cache.set(stream, docs);
-  }
   const crds = new Array<any>();
-  let file = names[0];
-  for (const doc of docs) {
-    if (doc?.kind === MARKER) {
-      file = doc.name;
-      continue;
-    }
-    if (doc === null || doc === undefined) {
-      continue;
-    }
+  for (const { file, value: doc } of parseYamlSources(what, names.map(n => ({ name: n, text: fs.readFileSync(path.join(dir, n), 'utf-8') })))) {
     const group = doc?.spec?.group;
     if (doc?.kind !== 'CustomResourceDefinition' || !KEDA_GROUPS.includes(group)) {
       throw new Error(`${what}: ${file} contains ${doc?.kind ?? 'a document'} ${JSON.stringify(doc?.metadata?.name ?? null)}, `
         + `which is not a KEDA CRD (a CustomResourceDefinition of ${KEDA_GROUPS.join(' or ')}). The folder must hold only KEDA's CRD files`);
     }
-    crds.push(structuredClone(doc));
+    crds.push(doc);
   }
   checkRelease(what, crds, version);
   return crds;
-}
-
-const MARKER = 'cdk8s-strimzi-keda/keda-crd-file';
-
-function yamlLoad(what: string, text: string): any[] {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-strimzi-keda-'));
-  try {
-    const file = path.join(tmp, 'crds.yaml');
-    fs.writeFileSync(file, text);
-    return Yaml.load(file);
-  } catch (e) {
-    throw new Error(`${what}: cannot parse the CRD files: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
 }
 
 function checkRelease(what: string, crds: any[], version: Version) {

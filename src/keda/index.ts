@@ -15,7 +15,7 @@ export type {
 export { MetricType } from './trigger-options';
 export type { TriggerOptions } from './trigger-options';
 export { KafkaOffsetResetPolicy, KafkaSaslMechanism, KafkaSaslTokenProvider } from './kafka-trigger';
-export type { KafkaTriggerProps } from './kafka-trigger';
+export type { KafkaLagOptions, KafkaTriggerProps } from './kafka-trigger';
 export { AzureCloud, EventHubCheckpointStrategy } from './event-hub-trigger';
 export type { AzureEventHubTriggerProps } from './event-hub-trigger';
 export type { GenericTriggerProps, PrometheusTriggerProps, ResourceTriggerProps } from './basic-triggers';

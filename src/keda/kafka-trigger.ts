@@ -36,21 +36,8 @@ export enum KafkaSaslTokenProvider {
   AWS_MSK_IAM = 'aws_msk_iam',
 }
 
-/** Properties of `ScalerTrigger.kafka()`. */
-export interface KafkaTriggerProps extends TriggerOptions {
-  /** Brokers to bootstrap from, `host:port`; they must resolve from the KEDA operator's namespace (use FQDNs). */
-  readonly bootstrapServers: string[];
-
-  /** The consumer group whose lag drives scaling. */
-  readonly consumerGroup: string;
-
-  /**
-   * The topic; without it, all topics the group has committed offsets for.
-   *
-   * @default - all topics of the group
-   */
-  readonly topic?: string;
-
+/** How the kafka scaler turns consumer lag into a replica count. */
+export interface KafkaLagOptions {
   /**
    * Target lag per replica.
    *
@@ -106,6 +93,22 @@ export interface KafkaTriggerProps extends TriggerOptions {
    * @default false
    */
   readonly ensureEvenDistributionOfPartitions?: boolean;
+}
+
+/** Properties of `ScalerTrigger.kafka()`. */
+export interface KafkaTriggerProps extends TriggerOptions, KafkaLagOptions {
+  /** Brokers to bootstrap from, `host:port`; they must resolve from the KEDA operator's namespace (use FQDNs). */
+  readonly bootstrapServers: string[];
+
+  /** The consumer group whose lag drives scaling. */
+  readonly consumerGroup: string;
+
+  /**
+   * The topic; without it, all topics the group has committed offsets for.
+   *
+   * @default - all topics of the group
+   */
+  readonly topic?: string;
 
   /**
    * Only these partitions of `topic` count.

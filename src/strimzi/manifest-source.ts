@@ -3,10 +3,10 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Yaml } from 'cdk8s';
+import { parseYamlSources } from '../yaml-documents';
 
 // Reads the Kubernetes objects of a release from a directory, a file or a URL, and the sha256 of
-// exactly the bytes that were read. YAML is parsed by cdk8s's own `Yaml.load`, not a second parser.
+// exactly the bytes that were read.
 
 /** What was read: the objects and the digest a user can pin. */
 export interface LoadedManifests {
@@ -74,44 +74,16 @@ export function loadUrl(what: string, url: string): LoadedManifests {
   return { objects: parseFiles(what, [{ name: url, bytes }]), sha256: sha256(bytes) };
 }
 
-// cdk8s's Yaml.load starts a child process per call (~150 ms), so parsing the files of an install
-// folder one by one would take seconds. We parse them as one stream, with a marker document before
-// each file so that an error can still name the file and the document in it.
-const FILE_MARKER_KIND = 'cdk8s-strimzi-keda/source-file';
-
 function parseFiles(what: string, files: SourceFile[]): any[] {
-  const stream = files.map(f => `${JSON.stringify({ kind: FILE_MARKER_KIND, name: f.name })}\n---\n${f.bytes.toString('utf-8')}`);
-  const objects = new Array<any>();
-  let file = files[0].name;
-  let index = 0;
-  for (const doc of yamlLoad(what, stream.join('\n---\n'))) {
-    if (doc?.kind === FILE_MARKER_KIND && Object.keys(doc).length === 2) {
-      file = doc.name;
-      index = 0;
-      continue;
-    }
-    index++;
-    if (!isKubernetesObject(doc)) {
-      throw new Error(`${what}: document ${index} of ${file} is not a Kubernetes object `
-        + `(expected a YAML mapping with apiVersion, kind and metadata.name): ${preview(doc)}. `
+  const documents = parseYamlSources(what, files.map(f => ({ name: f.name, text: f.bytes.toString('utf-8') })));
+  for (const doc of documents) {
+    if (!isKubernetesObject(doc.value)) {
+      throw new Error(`${what}: document ${doc.index} of ${doc.file} is not a Kubernetes object `
+        + `(expected a YAML mapping with apiVersion, kind and metadata.name): ${preview(doc.value)}. `
         + 'Is this a Strimzi install file? The YAML may be malformed');
     }
-    objects.push(doc);
   }
-  return objects;
-}
-
-function yamlLoad(what: string, text: string): any[] {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-strimzi-keda-'));
-  try {
-    const file = path.join(tmp, 'manifests.yaml');
-    fs.writeFileSync(file, text);
-    return Yaml.load(file);
-  } catch (e) {
-    throw new Error(`${what}: cannot parse YAML: ${firstLine(e)}`);
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  return documents.map(d => d.value);
 }
 
 // cdk8s's Yaml.load does not report syntax errors: a broken document comes back as a string or a
