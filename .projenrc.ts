@@ -96,4 +96,10 @@ project.addTask('example', {
   ],
 });
 
+// `npm run bench`: synthesis time and memory for growing declarations (bench/synth.ts).
+project.addTask('bench', {
+  description: 'Measure synthesis time and memory against raw ApiObjects, for growing numbers of connectors',
+  exec: 'ts-node -T bench/synth.ts',
+});
+
 project.synth();

@@ -1,5 +1,4 @@
 import { ApiObject } from 'cdk8s';
-import { IConstruct } from 'constructs';
 
 // Client-side `kubectl apply` stores the whole object as compact JSON in the
 // `kubectl.kubernetes.io/last-applied-configuration` annotation, and annotations are limited to
@@ -14,13 +13,14 @@ export const ANNOTATION_SIZE_LIMIT = 262_144;
 export const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
 export const SERVER_SIDE_APPLY = 'ServerSideApply=true';
 
+function withServerSideApply(existing: string | undefined): string {
+  const options = existing ? existing.split(',').map(s => s.trim()) : [];
+  return options.includes(SERVER_SIDE_APPLY) ? existing! : [...options, SERVER_SIDE_APPLY].join(',');
+}
+
 /** Marks an object to be applied server-side. */
 export function markServerSideApply(obj: ApiObject): void {
-  const existing: string | undefined = obj.metadata.toJson().annotations?.[SYNC_OPTIONS_ANNOTATION];
-  const options = existing ? existing.split(',').map(s => s.trim()) : [];
-  if (!options.includes(SERVER_SIDE_APPLY)) {
-    obj.metadata.addAnnotation(SYNC_OPTIONS_ANNOTATION, [...options, SERVER_SIDE_APPLY].join(','));
-  }
+  obj.metadata.addAnnotation(SYNC_OPTIONS_ANNOTATION, withServerSideApply(obj.metadata.toJson().annotations?.[SYNC_OPTIONS_ANNOTATION]));
 }
 
 function isMarked(manifest: any): boolean {
@@ -28,17 +28,37 @@ function isMarked(manifest: any): boolean {
   return value !== undefined && value.split(',').map(s => s.trim()).includes(SERVER_SIDE_APPLY);
 }
 
+function compactSize(manifest: any): number {
+  return Buffer.byteLength(JSON.stringify(manifest));
+}
+
 /**
- * Errors for every object under `scope` whose compact JSON would not fit the last-applied annotation
- * and that is not marked for server-side apply.
+ * An object the library generates whose size grows with the declaration (a KafkaUser's ACLs, a
+ * ScaledObject's triggers): when it outgrows the annotation limit it marks itself for server-side apply.
  */
-export function applySizeErrors(scope: IConstruct): string[] {
+export class SizeAwareApiObject extends ApiObject {
+  public toJson(): any {
+    const json = super.toJson();
+    if (!isMarked(json) && compactSize(json) > ANNOTATION_SIZE_LIMIT) {
+      json.metadata.annotations = {
+        ...json.metadata.annotations,
+        [SYNC_OPTIONS_ANNOTATION]: withServerSideApply(json.metadata.annotations?.[SYNC_OPTIONS_ANNOTATION]),
+      };
+    }
+    return json;
+  }
+}
+
+/**
+ * Errors for the rendered objects of a chart whose compact JSON would not fit the last-applied
+ * annotation and that are not marked for server-side apply (objects users add to a stage).
+ */
+export function applySizeErrors(manifests: any[], pathOf: (manifest: any) => string): string[] {
   const errors = new Array<string>();
-  for (const obj of scope.node.findAll().filter(ApiObject.isApiObject)) {
-    const manifest = obj.toJson();
-    const bytes = Buffer.byteLength(JSON.stringify(manifest));
+  for (const manifest of manifests) {
+    const bytes = compactSize(manifest);
     if (bytes > ANNOTATION_SIZE_LIMIT && !isMarked(manifest)) {
-      errors.push(`${obj.kind} "${obj.name}" (${obj.node.path}): ${bytes} bytes as compact JSON exceed the `
+      errors.push(`${manifest.kind} "${manifest.metadata?.name}" (${pathOf(manifest)}): ${bytes} bytes as compact JSON exceed the `
         + `${ANNOTATION_SIZE_LIMIT}-byte annotation limit of client-side kubectl apply, and the object is not marked `
         + `for server-side apply. Add the annotation ${SYNC_OPTIONS_ANNOTATION}: ${SERVER_SIDE_APPLY} and apply it `
         + 'with `kubectl apply --server-side` (or `kubectl create`/`replace`)');

@@ -160,9 +160,16 @@ export class KafkaPlatform extends Construct {
     return this.resources;
   }
 
-  /** Stage 4: the autoscaling objects (created on first use). */
+  /** Stage 4: the autoscaling objects (created on first use, after the resource stage). */
   public get autoscalingStage(): Chart {
-    this.autoscaling ??= this.newStage('autoscaling', this.resourceStage);
+    if (!this.autoscaling) {
+      // It depends on the operator stage, not on the Kafka stage: cdk8s turns a chart dependency into
+      // one between every pair of objects of the two charts (resolveDependencies in cdk8s app.ts),
+      // which between these two stages would grow with the square of the connectors. Creation order
+      // still writes it after the Kafka stage, which exists by now.
+      void this.resourceStage;
+      this.autoscaling = this.newStage('autoscaling', this.operatorStage);
+    }
     return this.autoscaling;
   }
 

@@ -1,7 +1,5 @@
-import { Chart } from 'cdk8s';
-import { Construct } from 'constructs';
+import { ApiObject, Chart } from 'cdk8s';
 import { applySizeErrors } from './apply-size';
-import { addValidation } from './validation';
 
 // Apply order inside a stage: what others refer to comes first (Namespaces, CRDs, identities and RBAC,
 // config, workloads; then Strimzi resources from cluster to connector, KEDA auth before ScaledObjects).
@@ -20,18 +18,27 @@ function rank(kind: string): number {
 
 /**
  * A chart for one stage of the platform: its objects come out in apply order by kind (then in
- * dependency and creation order), and synth fails for objects too large for client-side apply.
+ * dependency and creation order), and rendering fails for objects too large for client-side apply.
+ *
+ * Both happen when the chart is rendered rather than in a validation: cdk8s validates the whole app
+ * once per chart it synthesizes, and the size check needs every object rendered. (The
+ * FOLDER_PER_CHART_FILE_PER_RESOURCE output mode renders objects one by one and skips both.)
  */
 export class StageChart extends Chart {
-  constructor(scope: Construct, id: string) {
-    super(scope, id);
-    addValidation(this, () => applySizeErrors(this));
-  }
-
   public toJson(): any[] {
-    return super.toJson()
+    const manifests = super.toJson();
+    const errors = applySizeErrors(manifests, m => this.pathOf(m));
+    if (errors.length > 0) {
+      throw new Error(errors.map(e => `[${this.node.path}] ${e}`).join('\n'));
+    }
+    return manifests
       .map((obj, i) => ({ obj, i }))
       .sort((a, b) => (rank(a.obj.kind) - rank(b.obj.kind)) || (a.i - b.i))
       .map(x => x.obj);
+  }
+
+  private pathOf(manifest: any): string {
+    const obj = this.node.findAll().find(c => ApiObject.isApiObject(c) && c.kind === manifest.kind && c.name === manifest.metadata?.name);
+    return obj?.node.path ?? this.node.path;
   }
 }

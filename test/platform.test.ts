@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, Chart, Testing, Yaml } from 'cdk8s';
-import { KafkaPlatform } from '../src';
+import { AclOperation, AclResource, KafkaAuthorization, KafkaPlatform } from '../src';
+import { THREE_BY_THREE } from './strimzi/setup';
 import { STRIMZI_VERSIONS, strimziRelease } from './fixtures';
 
 function files(app: App): string[] {
@@ -90,6 +91,24 @@ describe('KafkaPlatform', () => {
       metadata: { name: 'big', annotations: { 'argocd.argoproj.io/sync-options': 'Prune=false,ServerSideApply=true' } },
     });
     expect(() => app.synth()).not.toThrow();
+  });
+
+  test('a generated object that outgrows the limit marks itself for server-side apply', () => {
+    const app = Testing.app();
+    const platform = new KafkaPlatform(app, 'events', { namespace: 'kafka', strimzi: strimziRelease() });
+    const kafka = platform.addKafka('events', { ...THREE_BY_THREE, authorization: KafkaAuthorization.simple() });
+    const small = kafka.addUser('small', { acls: [{ resource: AclResource.topic('t'), operations: [AclOperation.READ] }] });
+    const big = kafka.addUser('big');
+    for (let i = 0; i < 3000; i++) {
+      big.addAcl({ resource: AclResource.topic(`topic-${String(i).padStart(5, '0')}`), operations: [AclOperation.READ, AclOperation.DESCRIBE] });
+    }
+    const users = Testing.synth(platform.resourceStage).filter(o => o.kind === 'KafkaUser');
+    expect(users.map(u => [u.metadata.name, u.metadata.annotations])).toEqual([
+      ['small', undefined],
+      ['big', { 'argocd.argoproj.io/sync-options': 'ServerSideApply=true' }],
+    ]);
+    expect(Buffer.byteLength(JSON.stringify(users[1]))).toBeGreaterThan(262_144);
+    expect(small.name).toBe('small');
   });
 
   test('a namespace that is not a DNS label is an error', () => {

@@ -6,7 +6,6 @@ import { ScalerTrigger } from '../keda/triggers';
 import type { KafkaPlatform } from '../platform';
 import type { Kafka } from '../strimzi/kafka';
 import { KafkaListener } from '../strimzi/listener';
-import { KafkaTopic } from '../strimzi/topic';
 import { fieldError, fieldMessage } from '../validation';
 import { Version } from '../version';
 import { KafkaLagScalingOptions } from './lag-scaling';
@@ -83,7 +82,7 @@ export function declaredPartitions(kafka: Kafka, topics: string[]): number | und
   }
   let sum = 0;
   for (const name of topics) {
-    const topic = kafka.topics.find((t: KafkaTopic) => t.topicName === name);
+    const topic = kafka.findTopic(name);
     if (!topic) {
       return undefined;
     }

@@ -64,23 +64,59 @@ export function synthErrors(so: ScaledObject): string[] {
 // verifyScaledObjects and (2.16.0, keda#6198) the HPA-name check of the webhook. KEDA compares the
 // target's apiVersion string; we compare API group and kind, since two versions of one kind are the
 // same object and two HPAs would fight over it.
+//
+// The ScaledObjects of an app are indexed once, not searched per object: cdk8s validates the whole
+// app once per chart it synthesizes, and apps have thousands of ScaledObjects.
+interface AppIndex {
+  readonly all: ScaledObject[];
+  /** How many ScaledObjects the maps cover; they are rebuilt when more were created. */
+  covered: number;
+  readonly firstByTarget: Map<string, ScaledObject>;
+  readonly firstByHpa: Map<string, ScaledObject>;
+}
+
+const indexes = new WeakMap<object, AppIndex>();
+
+/** Records a ScaledObject of its app, in creation order (the first one keeps a target). */
+export function registerScaledObject(so: ScaledObject): void {
+  const root = so.node.root;
+  let index = indexes.get(root);
+  if (!index) {
+    index = { all: [], covered: 0, firstByTarget: new Map(), firstByHpa: new Map() };
+    indexes.set(root, index);
+  }
+  index.all.push(so);
+}
+
+function indexOf(so: ScaledObject): AppIndex {
+  const index = indexes.get(so.node.root)!;
+  for (; index.covered < index.all.length; index.covered++) {
+    const o = index.all[index.covered];
+    const ns = o.namespace ?? '';
+    const target = `${ns}/${o.target.apiGroup}/${o.target.kind}/${o.target.name}`;
+    const hpa = `${ns}/${o.hpaName}`;
+    if (!index.firstByTarget.has(target)) {
+      index.firstByTarget.set(target, o);
+    }
+    if (!index.firstByHpa.has(hpa)) {
+      index.firstByHpa.set(hpa, o);
+    }
+  }
+  return index;
+}
+
 function appWideErrors(so: ScaledObject): string[] {
   const errors = new Array<string>();
+  const index = indexOf(so);
   const ns = so.namespace ?? '';
-  // In construct-tree order, so that the first one declared keeps the target and the later ones report.
-  const all = so.node.root.node.findAll().filter(c => c instanceof (so.constructor as any)) as ScaledObject[];
-  const first = (match: (o: ScaledObject) => boolean) => {
-    const found = all.find(o => (o.namespace ?? '') === ns && match(o));
-    return found === so ? undefined : found;
-  };
   const t = so.target;
-  const sameTarget = first(o => o.target.apiGroup === t.apiGroup && o.target.kind === t.kind && o.target.name === t.name);
-  if (sameTarget) {
+  const sameTarget = index.firstByTarget.get(`${ns}/${t.apiGroup}/${t.kind}/${t.name}`);
+  if (sameTarget && sameTarget !== so) {
     errors.push(fieldMessage('target', `${t.kind}/${t.name}`, `is already scaled by the ScaledObject ${sameTarget.node.path}`,
       'KEDA allows one ScaledObject per target; put all triggers into one ScaledObject'));
   }
-  const sameHpa = first(o => o.hpaName === so.hpaName);
-  if (sameHpa) {
+  const sameHpa = index.firstByHpa.get(`${ns}/${so.hpaName}`);
+  if (sameHpa && sameHpa !== so) {
     errors.push(fieldMessage('hpaName', so.hpaName, `is also the HPA of the ScaledObject ${sameHpa.node.path}`,
       'KEDA allows one ScaledObject per HPA name (keda#6198); set advanced.horizontalPodAutoscalerName'));
   }

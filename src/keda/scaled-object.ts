@@ -1,11 +1,12 @@
 import { ApiObject, Chart, Duration, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { SizeAwareApiObject } from '../apply-size';
 import { renderHpaBehavior, wholeSeconds } from './hpa-behavior';
 import { KedaRelease } from './release';
 import { ScaleTarget } from './scale-target';
 import { checkFallback, checkPause, checkReplicas, checkScalingModifiers, checkTarget } from './scaled-object-checks';
 import { ScaledObjectAdvanced, ScaledObjectFallback, ScaledObjectProps } from './scaled-object-props';
-import { synthErrors } from './scaled-object-rules';
+import { registerScaledObject, synthErrors } from './scaled-object-rules';
 import { TriggerAuthentication } from './trigger-authentication';
 import { MetricType } from './trigger-options';
 import { ScalerTrigger } from './triggers';
@@ -136,7 +137,7 @@ export class ScaledObject extends Construct {
       ? { name: advanced?.horizontalPodAutoscalerName, behavior }
       : undefined;
     const modifiers = advanced?.scalingModifiers;
-    this.apiObject = new ApiObject(this, 'Resource', {
+    this.apiObject = new SizeAwareApiObject(this, 'Resource', {
       apiVersion: 'keda.sh/v1alpha1',
       kind: 'ScaledObject',
       metadata: {
@@ -172,6 +173,7 @@ export class ScaledObject extends Construct {
     for (const trigger of props.triggers ?? []) {
       this.addTrigger(trigger);
     }
+    registerScaledObject(this);
     addValidation(this, () => synthErrors(this));
   }
 

@@ -1,4 +1,4 @@
-import { ApiObject, JsonPatch } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { markServerSideApply } from '../apply-size';
 import { StrimziRelease } from './release';
@@ -35,22 +35,23 @@ export class StrimziCrds extends Construct {
 
   constructor(scope: Construct, id: string, props: StrimziCrdsProps) {
     super(scope, id);
-    this.crds = props.release._crds.map(crd => {
-      const obj = new ApiObject(this, crd.metadata.name, structuredClone(crd));
+    this.crds = props.release._crds.map(upstream => {
+      const crd = structuredClone(upstream);
+      if (crd.spec.names.kind === 'KafkaConnector') {
+        patchConnectorScale(props.release, crd);
+      }
+      const obj = new ApiObject(this, crd.metadata.name, crd);
       markServerSideApply(obj);
       return obj;
     });
-    const index = props.release._crds.findIndex(c => c.spec.names.kind === 'KafkaConnector');
-    this.kafkaConnector = this.crds[index];
-    this.kafkaConnector.addJsonPatch(...connectorScalePatch(props.release, props.release._crds[index]));
+    this.kafkaConnector = this.crds[props.release._crds.findIndex(c => c.spec.names.kind === 'KafkaConnector')];
   }
 }
 
-function connectorScalePatch(release: StrimziRelease, crd: any): JsonPatch[] {
-  const ops = new Array<JsonPatch>();
-  crd.spec.versions.forEach((version: any, i: number) => {
+function patchConnectorScale(release: StrimziRelease, crd: any): void {
+  for (const version of crd.spec.versions) {
     if (!version.served) {
-      return;
+      continue;
     }
     const where = `the KafkaConnector CRD of Strimzi ${release.version}, version ${version.name}`;
     if (!version.subresources?.scale) {
@@ -67,15 +68,12 @@ function connectorScalePatch(release: StrimziRelease, crd: any): JsonPatch[] {
     if (specProperties[CONNECTOR_SCALE_SELECTOR_FIELD] !== undefined) {
       throw new Error(`${where} already defines spec.${CONNECTOR_SCALE_SELECTOR_FIELD}; the scale patch would clash with it`);
     }
-    ops.push(
-      JsonPatch.add(`/spec/versions/${i}/subresources/scale/labelSelectorPath`, `.spec.${CONNECTOR_SCALE_SELECTOR_FIELD}`),
-      JsonPatch.add(`/spec/versions/${i}/schema/openAPIV3Schema/properties/spec/properties/${CONNECTOR_SCALE_SELECTOR_FIELD}`, {
-        type: 'string',
-        description: 'Label selector the scale subresource reports for this connector, so that a HorizontalPodAutoscaler '
-          + '(for example one created by KEDA) can scale its tasks. Added by cdk8s-strimzi-keda; it matches no pod. '
-          + 'Strimzi does not know this field and reports it in an UnknownFields warning condition.',
-      }),
-    );
-  });
-  return ops;
+    version.subresources.scale.labelSelectorPath = `.spec.${CONNECTOR_SCALE_SELECTOR_FIELD}`;
+    specProperties[CONNECTOR_SCALE_SELECTOR_FIELD] = {
+      type: 'string',
+      description: 'Label selector the scale subresource reports for this connector, so that a HorizontalPodAutoscaler '
+        + '(for example one created by KEDA) can scale its tasks. Added by cdk8s-strimzi-keda; it matches no pod. '
+        + 'Strimzi does not know this field and reports it in an UnknownFields warning condition.',
+    };
+  }
 }

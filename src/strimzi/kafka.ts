@@ -170,6 +170,9 @@ export class Kafka extends StrimziResource {
   private readonly props: KafkaProps;
   private readonly _listeners = new Array<KafkaListener>();
   private readonly _nodePools = new Array<KafkaNodePool>();
+  private readonly _topics = new Array<KafkaTopic>();
+  /** The first declared topic of each Kafka topic name. */
+  private readonly topicsByName = new Map<string, KafkaTopic>();
 
   constructor(scope: Construct, id: string, props: KafkaProps) {
     const name = props.name ?? id;
@@ -376,7 +379,23 @@ export class Kafka extends StrimziResource {
 
   /** The topics of this cluster. */
   public get topics(): KafkaTopic[] {
-    return this.node.children.filter((c): c is KafkaTopic => c instanceof KafkaTopic);
+    return [...this._topics];
+  }
+
+  /** The declared topic with this Kafka name, if any. */
+  public findTopic(topicName: string): KafkaTopic | undefined {
+    return this.topicsByName.get(topicName);
+  }
+
+  /**
+   * Records a topic of this cluster (called by KafkaTopic).
+   * @internal
+   */
+  public _registerTopic(topic: KafkaTopic): void {
+    this._topics.push(topic);
+    if (!this.topicsByName.has(topic.topicName)) {
+      this.topicsByName.set(topic.topicName, topic);
+    }
   }
 
   protected renderSpec(): any {
@@ -436,13 +455,11 @@ export class Kafka extends StrimziResource {
       errors.push(fieldMessage('nodePools', this._nodePools.map(p => `${p.name}:${p.roles.join('+')}x${p.replicas}`),
         'has no broker nodes', 'Add a pool with KafkaNodeRole.BROKER and replicas >= 1'));
     }
-    const seen = new Map<string, string>();
-    for (const topic of this.topics) {
-      const other = seen.get(topic.topicName);
-      if (other) {
-        errors.push(`topics: KafkaTopics "${other}" and "${topic.name}" both manage the Kafka topic "${topic.topicName}"`);
+    for (const topic of this._topics) {
+      const first = this.topicsByName.get(topic.topicName)!;
+      if (first !== topic) {
+        errors.push(`topics: KafkaTopics "${first.name}" and "${topic.name}" both manage the Kafka topic "${topic.topicName}"`);
       }
-      seen.set(topic.topicName, topic.name);
     }
     return errors;
   }

@@ -1,5 +1,6 @@
 import { ApiObject, ApiObjectProps, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { SizeAwareApiObject } from '../apply-size';
 import { fieldError } from '../validation';
 import { StrimziRelease } from './release';
 import { strimziApiVersion } from './release-facts';
@@ -93,7 +94,7 @@ export abstract class StrimziResource extends Construct {
 }
 
 /** An ApiObject that applies `addOverride()` values to its rendered JSON. */
-class OverridableApiObject extends ApiObject {
+class OverridableApiObject extends SizeAwareApiObject {
   constructor(scope: Construct, id: string, props: ApiObjectProps,
     private readonly overrides: Array<{ path: string[]; value: any }>) {
     super(scope, id, props);

@@ -87,6 +87,7 @@ export class KafkaTopic extends StrimziResource {
     if (props.replicas !== undefined && (!Number.isInteger(props.replicas) || props.replicas < 1 || props.replicas > 32767)) {
       throw fieldError(this, 'replicas', props.replicas, 'must be an integer from 1 to 32767');
     }
+    this.kafka._registerTopic(this);
 
     addValidation(this, () => {
       const errors = new Array<string>();

@@ -1,0 +1,66 @@
+import * as path from 'path';
+import { App, Size } from 'cdk8s';
+import {
+  KafkaAuthorization, KafkaListenerAuthentication, KafkaListenerType, KafkaNodeRole, KafkaPlatform, KafkaStorage,
+  KedaRelease, StrimziRelease,
+} from '../src';
+
+// The unmodified upstream release files (the same ones the examples and tests use).
+const upstream = path.join(__dirname, '..', '..', 'shared', 'upstream');
+
+/** The two releases, read once per process: reading them is reported apart from the per-size work. */
+export interface Releases {
+  readonly strimzi: StrimziRelease;
+  readonly keda: KedaRelease;
+}
+
+export function readReleases(): Releases {
+  return {
+    strimzi: StrimziRelease.fromDirectory(path.join(upstream, 'strimzi', '1.2.0', 'install')),
+    // With the CRD folder the KEDA CRDs are emitted too, as a real platform would.
+    keda: KedaRelease.of('2.20.2', { crdsDirectory: path.join(upstream, 'keda', '2.20.2', 'crds') }),
+  };
+}
+
+// Every topic has this many partitions, so `maxTasks` (and the Connect workers' maxReplicas) may be as
+// large as this without allowIdleConsumers.
+const PARTITIONS = 6;
+
+/**
+ * One platform with `n` topics, `n` sink connectors (one per topic) on one autoscaled Connect cluster,
+ * and task autoscaling on every second connector: n KafkaTopics, n KafkaConnectors, n/2 + 1
+ * ScaledObjects (the Connect workers' one has a lag trigger per connector) and the generated users.
+ */
+export function declarePlatform(releases: Releases, n: number): App {
+  const app = new App({ outdir: 'bench-unused' });
+  const platform = new KafkaPlatform(app, 'bench', { namespace: 'kafka', strimzi: releases.strimzi, keda: releases.keda });
+  const kafka = platform.addKafka('events', {
+    nodePools: [
+      { name: 'controllers', roles: [KafkaNodeRole.CONTROLLER], replicas: 3, storage: KafkaStorage.persistentClaim({ size: Size.gibibytes(10) }) },
+      { name: 'brokers', roles: [KafkaNodeRole.BROKER], replicas: 3, storage: KafkaStorage.persistentClaim({ size: Size.gibibytes(100) }) },
+    ],
+    listeners: [
+      { name: 'tls', port: 9093, type: KafkaListenerType.INTERNAL, tls: true, authentication: KafkaListenerAuthentication.tls() },
+    ],
+    authorization: KafkaAuthorization.simple(),
+  });
+  const connect = kafka.addConnect('sinks', {
+    replicas: 2,
+    autoscaling: { minReplicas: 1, maxReplicas: PARTITIONS, lagThreshold: 1000 },
+  });
+  for (let i = 0; i < n; i++) {
+    const id = String(i).padStart(5, '0');
+    const topic = kafka.addTopic(`topic-${id}`, { partitions: PARTITIONS, replicas: 3 });
+    connect.addConnector(`sink-${id}`, {
+      className: 'io.example.connect.s3.S3SinkConnector',
+      topics: [topic],
+      config: { 's3.bucket.name': `archive-${id}`, 'flush.size': 1000 },
+      autoscaling: i % 2 === 0 ? { maxTasks: PARTITIONS, lagThreshold: 500 } : undefined,
+    });
+  }
+  // Three generated objects grow with every connector: the workers' ScaledObject (a lag trigger per
+  // sink connector, ~310 B each), the Connect user and the KEDA scaler user (ACLs per topic and group,
+  // ~220 B per connector). Past ~830 and ~1,180 connectors they exceed the 256 KiB limit of
+  // client-side apply, and the library marks them for server-side apply.
+  return app;
+}
