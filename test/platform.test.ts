@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, Chart, Testing, Yaml } from 'cdk8s';
 import { AclOperation, AclResource, KafkaAuthorization, KafkaPlatform } from '../src';
-import { THREE_BY_THREE } from './strimzi/setup';
 import { STRIMZI_VERSIONS, strimziRelease } from './fixtures';
+import { THREE_BY_THREE } from './strimzi/setup';
 
 function files(app: App): string[] {
   app.synth();
