@@ -1,6 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KafkaConsumerAutoscaling, KafkaConsumerAutoscalingOptions } from './autoscaling/consumer-autoscaling';
+import { CrdSchemaSet } from './crd-schema';
 import { KedaCrds } from './keda/crds';
 import { KedaCloudEventSourceRbac } from './keda/rbac';
 import { KedaRelease } from './keda/release';
@@ -86,8 +87,9 @@ export class KafkaPlatform extends Construct {
   public readonly operator: StrimziOperator;
 
   private readonly stageScope: Construct;
-  private resources?: Chart;
-  private autoscaling?: Chart;
+  private schemaSets?: CrdSchemaSet[];
+  private resources?: StageChart;
+  private autoscaling?: StageChart;
 
   constructor(scope: Construct, id: string, props: KafkaPlatformProps) {
     super(scope, id);
@@ -154,6 +156,7 @@ export class KafkaPlatform extends Construct {
   public get resourceStage(): Chart {
     if (!this.resources) {
       const stage = this.newStage('kafka', this.operatorStage);
+      stage._validateAgainst(() => this.crdSchemas());
       addValidation(stage, () => duplicateNames(stage));
       this.resources = stage;
     }
@@ -169,11 +172,22 @@ export class KafkaPlatform extends Construct {
       // still writes it after the Kafka stage, which exists by now.
       void this.resourceStage;
       this.autoscaling = this.newStage('autoscaling', this.operatorStage);
+      this.autoscaling._validateAgainst(() => this.crdSchemas());
     }
     return this.autoscaling;
   }
 
-  private newStage(name: string, after?: Chart): Chart {
+  // The CRDs the emitted resources must satisfy: the Strimzi CRDs as this platform ships them (with the
+  // KafkaConnector patch) and, when given, the KEDA CRDs.
+  private crdSchemas(): CrdSchemaSet[] {
+    this.schemaSets ??= [
+      new CrdSchemaSet(this.crds.crds.map(c => c.toJson()), `Strimzi ${this.strimzi.version}`),
+      ...(this.keda && this.keda._crds.length > 0 ? [new CrdSchemaSet(this.keda._crds, `KEDA ${this.keda.version}`)] : []),
+    ];
+    return this.schemaSets;
+  }
+
+  private newStage(name: string, after?: Chart): StageChart {
     const chart = new StageChart(this.stageScope, `${this.node.id}-${name}`);
     if (after) {
       chart.addDependency(after);

@@ -1,5 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { applySizeErrors } from './apply-size';
+import { CrdSchemaSet } from './crd-schema';
 
 // Apply order inside a stage: what others refer to comes first (Namespaces, CRDs, identities and RBAC,
 // config, workloads; then Strimzi resources from cluster to connector, KEDA auth before ScaledObjects).
@@ -18,16 +19,27 @@ function rank(kind: string): number {
 
 /**
  * A chart for one stage of the platform: its objects come out in apply order by kind (then in
- * dependency and creation order), and rendering fails for objects too large for client-side apply.
+ * dependency and creation order), and rendering fails for objects too large for client-side apply
+ * and for objects the CRDs of the platform's releases reject (for example a mistyped `addOverride`).
  *
- * Both happen when the chart is rendered rather than in a validation: cdk8s validates the whole app
- * once per chart it synthesizes, and the size check needs every object rendered. (The
- * FOLDER_PER_CHART_FILE_PER_RESOURCE output mode renders objects one by one and skips both.)
+ * These checks run when the chart is rendered rather than in a validation: cdk8s validates the whole
+ * app once per chart it synthesizes, and they need every object rendered. (The
+ * FOLDER_PER_CHART_FILE_PER_RESOURCE output mode renders objects one by one and skips them.)
  */
 export class StageChart extends Chart {
+  private schemas?: () => CrdSchemaSet[];
+
+  /**
+   * Validates the rendered objects against these CRD schemas.
+   * @internal
+   */
+  public _validateAgainst(schemas: () => CrdSchemaSet[]): void {
+    this.schemas = schemas;
+  }
+
   public toJson(): any[] {
     const manifests = super.toJson();
-    const errors = applySizeErrors(manifests, m => this.pathOf(m));
+    const errors = [...applySizeErrors(manifests, m => this.pathOf(m)), ...this.schemaErrors(manifests)];
     if (errors.length > 0) {
       throw new Error(errors.map(e => `[${this.node.path}] ${e}`).join('\n'));
     }
@@ -35,6 +47,16 @@ export class StageChart extends Chart {
       .map((obj, i) => ({ obj, i }))
       .sort((a, b) => (rank(a.obj.kind) - rank(b.obj.kind)) || (a.i - b.i))
       .map(x => x.obj);
+  }
+
+  private schemaErrors(manifests: any[]): string[] {
+    const sets = this.schemas?.() ?? [];
+    const errors = new Array<string>();
+    for (const manifest of manifests) {
+      const found = sets.find(set => set.serves(manifest))?.errors(manifest) ?? [];
+      errors.push(...found.map(e => `${manifest.kind} "${manifest.metadata?.name}" (${this.pathOf(manifest)}): ${e}`));
+    }
+    return errors;
   }
 
   private pathOf(manifest: any): string {
