@@ -3,139 +3,17 @@ import type { KafkaPlatform } from '../platform';
 import { addValidation, DNS_LABEL_RULE, fieldError, fieldMessage, isDnsLabel } from '../validation';
 import { Version } from '../version';
 import { KafkaAuthorization } from './authorization';
-import { KafkaConnect, KafkaConnectOptions } from './connect';
+import { KafkaConnect } from './connect';
+import { KafkaConnectOptions } from './connect-options';
 import { forbiddenBrokerConfig, forbiddenKeys } from './forbidden-config';
+import { KafkaProps } from './kafka-options';
 import { defaultKafkaVersion, defaultMetadataVersion } from './kafka-versions';
-import {
-  bootstrapAddress, KafkaListener, KafkaListenerType, LISTENER_NAME, RESERVED_LISTENER_PORTS, TLS_ONLY_LISTENER_TYPES,
-  TLSROUTE_SINCE,
-} from './listener';
+import { bootstrapAddress, checkListener, chooseInClusterListener, KafkaListener } from './listener';
 import { KafkaNodePool, KafkaNodePoolOptions } from './node-pool';
 import { needsKraftAnnotations } from './release-facts';
 import { StrimziResource } from './resource';
 import { KafkaTopic, KafkaTopicOptions } from './topic';
 import { KafkaUser, KafkaUserOptions } from './user';
-
-/** Which entity operators run for the cluster. */
-export interface EntityOperatorOptions {
-  /**
-   * Run the Topic Operator (needed by KafkaTopics).
-   *
-   * @default true
-   */
-  readonly topicOperator?: boolean;
-
-  /**
-   * Run the User Operator (needed by KafkaUsers).
-   *
-   * @default true
-   */
-  readonly userOperator?: boolean;
-}
-
-/** Cruise Control settings. */
-export interface CruiseControlOptions {
-  /**
-   * Cruise Control config.
-   *
-   * @default - Strimzi's defaults
-   */
-  readonly config?: { [key: string]: any };
-}
-
-/** Rack awareness: spread replicas over the values of a node label. */
-export interface RackAwarenessOptions {
-  /** The node label whose value is the rack, for example `topology.kubernetes.io/zone`. */
-  readonly topologyKey: string;
-}
-
-/** Options of `KafkaPlatform.addKafka()`. */
-export interface KafkaOptions {
-  /**
-   * metadata.name of the Kafka cluster; Strimzi derives service names from it.
-   *
-   * @default - the construct id
-   */
-  readonly name?: string;
-
-  /**
-   * Namespace of the cluster and its topics, users, Connect clusters and connectors; the operator
-   * must watch it.
-   *
-   * @default - the platform namespace
-   */
-  readonly namespace?: string;
-
-  /**
-   * Kafka version; must be one the Strimzi release supports.
-   *
-   * @default - the release's default Kafka version
-   */
-  readonly kafkaVersion?: string;
-
-  /**
-   * KRaft metadata version, at most the Kafka version's `MAJOR.MINOR`. Raise it in a separate step
-   * after upgrading `kafkaVersion`, as Strimzi's upgrade procedure says.
-   *
-   * @default - the metadata version Strimzi pairs with `kafkaVersion`
-   */
-  readonly metadataVersion?: string;
-
-  /**
-   * Node pools; `addNodePool()` adds more. A cluster needs controller and broker nodes.
-   *
-   * @default - none
-   */
-  readonly nodePools?: KafkaNodePoolOptions[];
-
-  /**
-   * Listeners; `addListener()` adds more. A cluster needs at least one.
-   *
-   * @default - none
-   */
-  readonly listeners?: KafkaListener[];
-
-  /**
-   * Authorization; `KafkaAuthorization.simple()` makes KafkaUser ACLs take effect.
-   *
-   * @default - none: every authenticated client may do everything
-   */
-  readonly authorization?: KafkaAuthorization;
-
-  /**
-   * Broker config. Keys Strimzi manages (listeners, security, node roles, ...) are refused.
-   *
-   * @default - replication settings sized to the broker count (see `effectiveConfig`)
-   */
-  readonly config?: { [key: string]: any };
-
-  /**
-   * Entity operators.
-   *
-   * @default - Topic and User Operator both run
-   */
-  readonly entityOperator?: EntityOperatorOptions;
-
-  /**
-   * Deploy Cruise Control.
-   *
-   * @default - not deployed
-   */
-  readonly cruiseControl?: CruiseControlOptions;
-
-  /**
-   * Rack awareness.
-   *
-   * @default - none
-   */
-  readonly rack?: RackAwarenessOptions;
-}
-
-/** Properties of `Kafka`. */
-export interface KafkaProps extends KafkaOptions {
-  /** The platform whose Strimzi release and operator run the cluster. */
-  readonly platform: KafkaPlatform;
-}
 
 // Strimzi derives Service names such as `<cluster>-kafka-bootstrap` from the cluster name; Service
 // names are RFC 1035 labels (start with a letter, at most 63 characters).
@@ -278,36 +156,7 @@ export class Kafka extends StrimziResource {
 
   /** Adds a listener. */
   public addListener(listener: KafkaListener): void {
-    const field = `listeners[${listener.name}]`;
-    if (!LISTENER_NAME.test(listener.name ?? '')) {
-      throw fieldError(this, 'listeners[].name', listener.name, 'must be 1-11 lowercase letters and digits (Kafka CRD pattern ^[a-z0-9]{1,11}$)');
-    }
-    if (this._listeners.some(l => l.name === listener.name)) {
-      throw fieldError(this, `${field}.name`, listener.name, 'is used by another listener of this cluster');
-    }
-    if (!Number.isInteger(listener.port) || listener.port < 9092 || RESERVED_LISTENER_PORTS.includes(listener.port)) {
-      throw fieldError(this, `${field}.port`, listener.port, 'must be an integer >= 9092 other than 9404 and 9999 (used by Prometheus and JMX)');
-    }
-    const clash = this._listeners.find(l => l.port === listener.port);
-    if (clash) {
-      throw fieldError(this, `${field}.port`, listener.port, `is already used by listener "${clash.name}"`, 'Each listener needs its own port');
-    }
-    if (!Object.values(KafkaListenerType).includes(listener.type)) {
-      throw fieldError(this, `${field}.type`, listener.type, 'must be a KafkaListenerType');
-    }
-    if (listener.type === KafkaListenerType.TLSROUTE && this.release._version.isBelow(TLSROUTE_SINCE)) {
-      throw fieldError(this, `${field}.type`, listener.type, `needs Strimzi ${TLSROUTE_SINCE} or later, but the release is ${this.release.version}`);
-    }
-    if (TLS_ONLY_LISTENER_TYPES.includes(listener.type) && !listener.tls) {
-      throw fieldError(this, `${field}.tls`, listener.tls, `must be true for ${listener.type} listeners, which pass TLS through`);
-    }
-    if (listener.authentication?.type === 'tls' && !listener.tls) {
-      throw fieldError(this, `${field}.authentication`, 'tls', 'needs a TLS listener (tls: true)');
-    }
-    const service = bootstrapAddress(this.name, this.namespace, listener).split('.')[0];
-    if (service.length > 63) {
-      throw fieldError(this, `${field}.name`, listener.name, `makes the bootstrap Service name ${service} longer than 63 characters`);
-    }
+    checkListener(this, listener, this._listeners);
     this._listeners.push({ ...listener });
   }
 
@@ -356,25 +205,7 @@ export class Kafka extends StrimziResource {
    * @internal
    */
   public _inClusterListener(client: IConstruct, name: string | undefined, why: string): KafkaListener {
-    const usable = (l: KafkaListener) => l.type === KafkaListenerType.INTERNAL || l.type === KafkaListenerType.CLUSTER_IP;
-    if (name !== undefined) {
-      const listener = this._listeners.find(l => l.name === name);
-      if (!listener) {
-        throw fieldError(client, 'listener', name, `is not a listener of Kafka "${this.name}"`,
-          `Listeners: ${this._listeners.map(l => l.name).join(', ') || 'none'}`);
-      }
-      if (!usable(listener)) {
-        throw fieldError(client, 'listener', name, `is a ${listener.type} listener; ${why} and needs an internal or cluster-ip listener`);
-      }
-      return listener;
-    }
-    const candidates = this._listeners.filter(usable);
-    const chosen = candidates.find(l => l.tls) ?? candidates[0];
-    if (!chosen) {
-      throw fieldError(client, 'listener', name, `has no default: Kafka "${this.name}" has no internal or cluster-ip listener`,
-        'Add one to the cluster first');
-    }
-    return chosen;
+    return chooseInClusterListener(client, this.name, this._listeners, name, why);
   }
 
   /** The topics of this cluster. */

@@ -1,3 +1,7 @@
+import { IConstruct } from 'constructs';
+import { fieldError } from '../validation';
+import type { Kafka } from './kafka';
+
 /** How a listener is exposed (Kafka CRD `spec.kafka.listeners[].type`). */
 export enum KafkaListenerType {
   /** Inside the Kubernetes cluster, through the `<cluster>-kafka-bootstrap` service. */
@@ -82,11 +86,72 @@ export interface KafkaListener {
 // Listener rules from the Kafka CRD (`listeners[].name` pattern ^[a-z0-9]{1,11}$, `port` minimum 9092
 // and its description: 9404 and 9999 are taken by Prometheus and JMX) and the Strimzi listener docs
 // (route, ingress and tlsroute listeners pass TLS through; tls authentication needs a TLS listener).
-export const LISTENER_NAME = /^[a-z0-9]{1,11}$/;
-export const RESERVED_LISTENER_PORTS = [9404, 9999];
-export const TLS_ONLY_LISTENER_TYPES = [KafkaListenerType.ROUTE, KafkaListenerType.INGRESS, KafkaListenerType.TLSROUTE];
+const LISTENER_NAME = /^[a-z0-9]{1,11}$/;
+const RESERVED_LISTENER_PORTS = [9404, 9999];
+const TLS_ONLY_LISTENER_TYPES = [KafkaListenerType.ROUTE, KafkaListenerType.INGRESS, KafkaListenerType.TLSROUTE];
 /** tlsroute listeners exist from Strimzi 1.1.0 (domain-strimzi.md §8). */
-export const TLSROUTE_SINCE = '1.1.0';
+const TLSROUTE_SINCE = '1.1.0';
+
+/** Throws when `listener` breaks a rule of its own or clashes with the cluster's other listeners. */
+export function checkListener(kafka: Kafka, listener: KafkaListener, others: KafkaListener[]): void {
+  const field = `listeners[${listener.name}]`;
+  if (!LISTENER_NAME.test(listener.name ?? '')) {
+    throw fieldError(kafka, 'listeners[].name', listener.name, 'must be 1-11 lowercase letters and digits (Kafka CRD pattern ^[a-z0-9]{1,11}$)');
+  }
+  if (others.some(l => l.name === listener.name)) {
+    throw fieldError(kafka, `${field}.name`, listener.name, 'is used by another listener of this cluster');
+  }
+  if (!Number.isInteger(listener.port) || listener.port < 9092 || RESERVED_LISTENER_PORTS.includes(listener.port)) {
+    throw fieldError(kafka, `${field}.port`, listener.port, 'must be an integer >= 9092 other than 9404 and 9999 (used by Prometheus and JMX)');
+  }
+  const clash = others.find(l => l.port === listener.port);
+  if (clash) {
+    throw fieldError(kafka, `${field}.port`, listener.port, `is already used by listener "${clash.name}"`, 'Each listener needs its own port');
+  }
+  if (!Object.values(KafkaListenerType).includes(listener.type)) {
+    throw fieldError(kafka, `${field}.type`, listener.type, 'must be a KafkaListenerType');
+  }
+  if (listener.type === KafkaListenerType.TLSROUTE && kafka.release._version.isBelow(TLSROUTE_SINCE)) {
+    throw fieldError(kafka, `${field}.type`, listener.type, `needs Strimzi ${TLSROUTE_SINCE} or later, but the release is ${kafka.release.version}`);
+  }
+  if (TLS_ONLY_LISTENER_TYPES.includes(listener.type) && !listener.tls) {
+    throw fieldError(kafka, `${field}.tls`, listener.tls, `must be true for ${listener.type} listeners, which pass TLS through`);
+  }
+  if (listener.authentication?.type === 'tls' && !listener.tls) {
+    throw fieldError(kafka, `${field}.authentication`, 'tls', 'needs a TLS listener (tls: true)');
+  }
+  const service = bootstrapAddress(kafka.name, kafka.namespace, listener).split('.')[0];
+  if (service.length > 63) {
+    throw fieldError(kafka, `${field}.name`, listener.name, `makes the bootstrap Service name ${service} longer than 63 characters`);
+  }
+}
+
+/**
+ * The listener an in-cluster client uses: the named one, which must be internal or cluster-ip, or by
+ * default the first internal TLS listener, else the first internal one.
+ */
+export function chooseInClusterListener(client: IConstruct, cluster: string, listeners: KafkaListener[], name: string | undefined,
+  why: string): KafkaListener {
+  const usable = (l: KafkaListener) => l.type === KafkaListenerType.INTERNAL || l.type === KafkaListenerType.CLUSTER_IP;
+  if (name !== undefined) {
+    const listener = listeners.find(l => l.name === name);
+    if (!listener) {
+      throw fieldError(client, 'listener', name, `is not a listener of Kafka "${cluster}"`,
+        `Listeners: ${listeners.map(l => l.name).join(', ') || 'none'}`);
+    }
+    if (!usable(listener)) {
+      throw fieldError(client, 'listener', name, `is a ${listener.type} listener; ${why} and needs an internal or cluster-ip listener`);
+    }
+    return listener;
+  }
+  const candidates = listeners.filter(usable);
+  const chosen = candidates.find(l => l.tls) ?? candidates[0];
+  if (!chosen) {
+    throw fieldError(client, 'listener', name, `has no default: Kafka "${cluster}" has no internal or cluster-ip listener`,
+      'Add one to the cluster first');
+  }
+  return chosen;
+}
 
 /**
  * The in-cluster bootstrap address of a listener, as a fully qualified service name, so that clients
