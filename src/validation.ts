@@ -41,6 +41,14 @@ export function isDnsLabel(name: string): boolean {
   return typeof name === 'string' && name.length <= 63 && DNS_LABEL.test(name);
 }
 
+// RFC 1035 label: the rule for Service names, which Strimzi derives from cluster names.
+// https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#rfc-1035-label-names
+const RFC1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+
+export function isRfc1035Label(name: string): boolean {
+  return typeof name === 'string' && name.length <= 63 && RFC1035_LABEL.test(name);
+}
+
 // RFC 1123 subdomain: the rule for most other object names (KafkaTopic, KafkaUser, ...).
 // https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-subdomain-names
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { KafkaConnectAutoscaling } from '../autoscaling/connect-autoscaling';
 import { renderResources } from '../resources';
-import { duplicates, fieldError } from '../validation';
+import { duplicates, fieldError, isRfc1035Label } from '../validation';
 import { AclOperation, AclPatternType, AclResource, KafkaAcl } from './acl';
 import { KafkaConnectBuild } from './connect-build';
 import { KafkaConnectProps } from './connect-options';
@@ -14,8 +14,6 @@ import { strimziApiVersion } from './release-facts';
 import { StrimziResource } from './resource';
 import { KafkaUser, KafkaUserAuthentication } from './user';
 
-// Strimzi names the REST Service `<name>-connect-api`; Service names are RFC 1035 labels of at most 63.
-const CONNECT_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const PLUGIN_NAME = /^[a-z0-9][-_a-z0-9]*[a-z0-9]$/;
 
 /**
@@ -68,7 +66,8 @@ export class KafkaConnect extends StrimziResource {
     this.kafka = props.kafka;
     this.props = props;
     this.useConnectorResources = useConnectorResources;
-    if (!CONNECT_NAME.test(name) || `${name}-connect-api`.length > 63) {
+    // Strimzi names the REST Service `<name>-connect-api`.
+    if (!isRfc1035Label(name) || !isRfc1035Label(`${name}-connect-api`)) {
       throw fieldError(this, 'name', name, 'must be a lowercase RFC 1035 label of at most 51 characters, because Strimzi names '
         + 'the REST Service <name>-connect-api (at most 63 characters)');
     }

@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import type { KafkaPlatform } from '../platform';
-import { addValidation, DNS_LABEL_RULE, fieldError, fieldMessage, isDnsLabel } from '../validation';
+import { addValidation, DNS_LABEL_RULE, fieldError, fieldMessage, isDnsLabel, isRfc1035Label } from '../validation';
 import { Version } from '../version';
 import { KafkaAuthorization } from './authorization';
 import { KafkaConnect } from './connect';
@@ -15,9 +15,6 @@ import { StrimziResource } from './resource';
 import { KafkaTopic, KafkaTopicOptions } from './topic';
 import { KafkaUser, KafkaUserOptions } from './user';
 
-// Strimzi derives Service names such as `<cluster>-kafka-bootstrap` from the cluster name; Service
-// names are RFC 1035 labels (start with a letter, at most 63 characters).
-const CLUSTER_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const METADATA_VERSION = /^(\d+)\.(\d+)(-IV\d+)?$/;
 
 /**
@@ -69,7 +66,8 @@ export class Kafka extends StrimziResource {
     this.platform = props.platform;
     this.props = props;
 
-    if (!CLUSTER_NAME.test(name) || `${name}-kafka-bootstrap`.length > 63) {
+    // Strimzi derives Service names such as `<cluster>-kafka-bootstrap` from the cluster name.
+    if (!isRfc1035Label(name) || !isRfc1035Label(`${name}-kafka-bootstrap`)) {
       throw fieldError(this, 'name', name, 'must be a lowercase RFC 1035 label (letters, digits and \'-\', starting with a letter) '
         + 'of at most 47 characters, because Strimzi names Services <name>-kafka-bootstrap (at most 63 characters)');
     }

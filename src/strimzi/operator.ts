@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { byApplyOrder } from '../apply-order';
 import { DNS_LABEL_RULE, duplicates, fieldError, isDnsLabel } from '../validation';
 import { Version } from '../version';
 import { StrimziRelease } from './release';
@@ -90,7 +91,6 @@ const WATCHED_NAMESPACE_ROLES: Array<{ clusterRole: string; clusterWideBinding: 
 
 const ALL_NAMESPACES = '*';
 const UPSTREAM_REGISTRY = 'quay.io/strimzi';
-const APPLY_ORDER = ['ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'RoleBinding', 'ConfigMap', 'Deployment'];
 
 /**
  * The Strimzi Cluster Operator of a release (ServiceAccount, RBAC, ConfigMap, Deployment), set up
@@ -128,11 +128,7 @@ export class StrimziOperator extends Construct {
       configureDeployment(m, { namespaces: this.watchNamespaces, images, featureGates, logLevel: props.logLevel, resources: props.resources });
     }
 
-    const ordered = manifests
-      .map((m, i) => ({ m, i }))
-      .sort((a, b) => (APPLY_ORDER.indexOf(a.m.kind) - APPLY_ORDER.indexOf(b.m.kind)) || (a.i - b.i))
-      .map(x => x.m);
-    this.objects = ordered.map(m => new ApiObject(this, objectId(m), m));
+    this.objects = byApplyOrder(manifests).map(m => new ApiObject(this, objectId(m), m));
     this.deployment = this.objects.find(o => o.kind === 'Deployment')!;
   }
 
