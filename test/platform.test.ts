@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, Chart, Testing, Yaml } from 'cdk8s';
-import { AclOperation, AclResource, KafkaAuthorization, KafkaPlatform } from '../src';
+import { AclOperation, AclResource, KafkaAuthorization, KafkaPlatform, PlatformStage } from '../src';
 import { STRIMZI_VERSIONS, strimziRelease } from './fixtures';
 import { THREE_BY_THREE } from './strimzi/setup';
 
@@ -18,7 +18,7 @@ describe.each(STRIMZI_VERSIONS)('KafkaPlatform with Strimzi %s', (version) => {
   test('writes the CRDs, then the operator, then the Kafka resources, one numbered file each', () => {
     const app = Testing.app();
     const platform = new KafkaPlatform(app, 'events', { namespace: 'kafka', strimzi: strimziRelease(version) });
-    new ApiObject(platform.resourceStage, 'marker', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'marker', namespace: 'kafka' } });
+    new ApiObject(platform.ensureStage(PlatformStage.KAFKA), 'marker', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'marker', namespace: 'kafka' } });
     expect(files(app)).toEqual(['0000-events-crds.k8s.yaml', '0001-events-operator.k8s.yaml', '0002-events-kafka.k8s.yaml']);
 
     const crds = read(app, '0000-events-crds.k8s.yaml');
@@ -41,8 +41,8 @@ describe('KafkaPlatform', () => {
   test('the autoscaling stage comes last', () => {
     const app = Testing.app();
     const platform = new KafkaPlatform(app, 'events', { namespace: 'kafka', strimzi: strimziRelease() });
-    new ApiObject(platform.autoscalingStage, 'a', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } });
-    new ApiObject(platform.resourceStage, 'r', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'r' } });
+    new ApiObject(platform.ensureStage(PlatformStage.AUTOSCALING), 'a', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } });
+    new ApiObject(platform.ensureStage(PlatformStage.KAFKA), 'r', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'r' } });
     expect(files(app)).toEqual(['0000-events-crds.k8s.yaml', '0001-events-operator.k8s.yaml', '0002-events-kafka.k8s.yaml', '0003-events-autoscaling.k8s.yaml']);
   });
 
@@ -74,7 +74,7 @@ describe('KafkaPlatform', () => {
   test('an object too large for client-side apply and not marked fails synth', () => {
     const app = Testing.app();
     const platform = new KafkaPlatform(app, 'events', { namespace: 'kafka', strimzi: strimziRelease() });
-    new ApiObject(platform.resourceStage, 'big', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'big' }, data: { blob: 'x'.repeat(270_000) } });
+    new ApiObject(platform.ensureStage(PlatformStage.KAFKA), 'big', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'big' }, data: { blob: 'x'.repeat(270_000) } });
     expect(() => app.synth()).toThrow(
       '[events-kafka] ConfigMap "big" (events-kafka/big): 270083 bytes as compact JSON exceed the 262144-byte annotation limit of '
       + 'client-side kubectl apply, and the object is not marked for server-side apply. Add the annotation '
@@ -84,7 +84,7 @@ describe('KafkaPlatform', () => {
   test('a large object marked for server-side apply passes', () => {
     const app = Testing.app();
     const platform = new KafkaPlatform(app, 'events', { namespace: 'kafka', strimzi: strimziRelease() });
-    new ApiObject(platform.resourceStage, 'big', {
+    new ApiObject(platform.ensureStage(PlatformStage.KAFKA), 'big', {
       apiVersion: 'v1',
       kind: 'ConfigMap',
       data: { blob: 'x'.repeat(270_000) },
@@ -102,7 +102,7 @@ describe('KafkaPlatform', () => {
     for (let i = 0; i < 3000; i++) {
       big.addAcl({ resource: AclResource.topic(`topic-${String(i).padStart(5, '0')}`), operations: [AclOperation.READ, AclOperation.DESCRIBE] });
     }
-    const users = Testing.synth(platform.resourceStage).filter(o => o.kind === 'KafkaUser');
+    const users = Testing.synth(platform.kafkaStage!).filter(o => o.kind === 'KafkaUser');
     expect(users.map(u => [u.metadata.name, u.metadata.annotations])).toEqual([
       ['small', undefined],
       ['big', { 'argocd.argoproj.io/sync-options': 'ServerSideApply=true' }],

@@ -1,85 +1,79 @@
 import { Construct } from 'constructs';
+import { declaredPartitions, kedaOf, lagScaledObject, lagTrigger, partitionCapErrors } from './lag-trigger';
+import { ScalerCredentials } from './scaler-credentials';
+import { KafkaConnectAutoscalingOptions } from '../autoscaling-options/lag-scaling';
+import { addValidation, fieldError, fieldMessage } from '../common/field-errors';
+import { KedaRelease } from '../keda/release';
 import { ScaleTarget } from '../keda/scale-target';
 import { ScaledObject } from '../keda/scaled-object';
 import type { KafkaConnect } from '../strimzi/connect';
 import type { KafkaConnector } from '../strimzi/connector';
-import { addValidation, fieldError, fieldMessage } from '../validation';
-import { KafkaLagScalingOptions } from './lag-scaling';
-import { declaredPartitions, kedaOf, lagTrigger, partitionCapErrors, scaledObjectSettings } from './lag-trigger';
-import { scalerAuthentication } from './scaler-credentials';
 
-/** Autoscaling of the workers of a Kafka Connect cluster on the lag of its sink connectors. */
-export interface KafkaConnectAutoscalingOptions extends KafkaLagScalingOptions {
-  /** Most workers. */
-  readonly maxReplicas: number;
-
-  /**
-   * Fewest workers (0 lets KEDA stop all workers while there is no lag).
-   *
-   * @default 1
-   */
-  readonly minReplicas?: number;
-}
-
-/** Properties of `KafkaConnectAutoscaling`. */
-export interface KafkaConnectAutoscalingProps extends KafkaConnectAutoscalingOptions {
-  /** The Connect cluster. */
+/** What the platform gives the workers' autoscaling. */
+interface ConnectAutoscalingProps {
   readonly connect: KafkaConnect;
+  readonly options: KafkaConnectAutoscalingOptions;
+  readonly keda?: KedaRelease;
+  readonly credentials: ScalerCredentials;
 }
 
 /**
  * A ScaledObject on a KafkaConnect (whose scale subresource selects its worker pods), with one lag
  * trigger per sink connector: the group `connect-<connector>` on the connector's topics.
+ *
+ * The KafkaPlatform creates it for a Connect cluster declared with `autoscaling`.
  */
 export class KafkaConnectAutoscaling extends Construct {
+  /** @internal */
+  public static _create(scope: Construct, id: string, props: ConnectAutoscalingProps): KafkaConnectAutoscaling {
+    return new KafkaConnectAutoscaling(scope, id, props);
+  }
+
   /** The ScaledObject. */
   public readonly scaledObject: ScaledObject;
 
-  private readonly props: KafkaConnectAutoscalingProps;
+  private readonly props: ConnectAutoscalingProps;
 
-  constructor(scope: Construct, id: string, props: KafkaConnectAutoscalingProps) {
+  private constructor(scope: Construct, id: string, props: ConnectAutoscalingProps) {
     super(scope, id);
     this.props = props;
-    const connect = props.connect;
-    const minReplicas = props.minReplicas ?? 1;
-    if (connect.replicas < minReplicas || connect.replicas > props.maxReplicas) {
-      throw fieldError(connect, 'replicas', connect.replicas, `is outside the autoscaling range ${minReplicas}-${props.maxReplicas}`,
+    const { connect, options } = props;
+    const minReplicas = options.minReplicas ?? 1;
+    if (connect.replicas < minReplicas || connect.replicas > options.maxReplicas) {
+      throw fieldError(connect, 'replicas', connect.replicas, `is outside the autoscaling range ${minReplicas}-${options.maxReplicas}`,
         'Set replicas to the number of workers to start with, within the range');
     }
-    this.scaledObject = new ScaledObject(this, 'Resource', {
-      release: kedaOf(connect, connect.kafka.platform, 'autoscaling'),
+    this.scaledObject = lagScaledObject(this, kedaOf(connect, props.keda, 'autoscaling'), {
       name: `${connect.name}-workers`,
       namespace: connect.namespace,
       target: ScaleTarget.of({ apiVersion: connect.apiObject.apiVersion, kind: 'KafkaConnect', name: connect.name, namespace: connect.namespace }),
       minReplicas,
-      maxReplicas: props.maxReplicas,
-      ...scaledObjectSettings(props),
-    });
+      maxReplicas: options.maxReplicas,
+    }, options);
     addValidation(this, () => this.validate());
   }
 
-  /** Adds the lag trigger of a sink connector. @internal */
+  /**
+   * Adds the lag trigger of a sink connector.
+   * @internal
+   */
   public _addConnector(connector: KafkaConnector): void {
     if (!connector.isSink) {
       return;
     }
-    const connect = this.props.connect;
-    const source = {
-      kafka: connect.kafka,
-      listener: connect.listener,
-      consumerGroup: connector.consumerGroup,
-      topics: connector.sinkTopicNames,
-    };
-    const authentication = scalerAuthentication(connector, connect.kafka, connect.listener, connect.namespace,
-      this.props.credentialsRevision, source.consumerGroup, source.topics);
+    const { connect, options, credentials } = this.props;
+    const source = { kafka: connect.kafka, listener: connect.listener, consumerGroup: connector.consumerGroup, topics: connector.sinkTopicNames };
+    const authentication = credentials.authenticationFor({
+      ...source, client: connector, namespace: connect.namespace, revision: options.credentialsRevision,
+    });
     const topic = source.topics.length === 1 ? source.topics[0] : undefined;
-    this.scaledObject.addTrigger(lagTrigger(`lag-${connector.name}`, { ...source, authentication }, topic, this.props));
+    this.scaledObject.addTrigger(lagTrigger(`lag-${connector.name}`, source, topic, options, authentication));
   }
 
   private validate(): string[] {
-    const connect = this.props.connect;
+    const { connect, options } = this.props;
     const sinks = connect.connectors.filter(c => c.isSink);
-    if (sinks.length === 0 && (this.props.triggers ?? []).length === 0) {
+    if (sinks.length === 0 && (options.triggers ?? []).length === 0) {
       return [fieldMessage('autoscaling', `KafkaConnect ${connect.name}`, 'scales workers on the lag of sink connectors, but the Connect cluster has none',
         'Add a connector with topics, or triggers')];
     }
@@ -88,7 +82,7 @@ export class KafkaConnectAutoscaling extends Construct {
     if (sinks.length === 0 || partitions.some(p => p === undefined)) {
       return [];
     }
-    return partitionCapErrors('autoscaling.maxReplicas', this.props.maxReplicas, Math.max(...partitions as number[]),
-      `the largest sink connector's topics of KafkaConnect ${connect.name}`, this.props);
+    return partitionCapErrors('autoscaling.maxReplicas', options.maxReplicas, Math.max(...partitions as number[]),
+      `the largest sink connector's topics of KafkaConnect ${connect.name}`, options);
   }
 }

@@ -1,29 +1,19 @@
 import { Construct } from 'constructs';
+import { declaredPartitions, kedaOf, lagScaledObject, lagTrigger, partitionCapErrors } from './lag-trigger';
+import { ScalerCredentials } from './scaler-credentials';
+import { KafkaConnectorAutoscalingOptions } from '../autoscaling-options/lag-scaling';
+import { addValidation, fieldError } from '../common/field-errors';
+import { KedaRelease } from '../keda/release';
 import { ScaleTarget } from '../keda/scale-target';
 import { ScaledObject } from '../keda/scaled-object';
 import type { KafkaConnector } from '../strimzi/connector';
-import { addValidation } from '../validation';
-import { KafkaLagScalingOptions } from './lag-scaling';
-import { declaredPartitions, kedaOf, lagTrigger, partitionCapErrors, scaledObjectSettings } from './lag-trigger';
-import { scalerAuthentication } from './scaler-credentials';
 
-/** Autoscaling of a sink connector's tasks (`spec.tasksMax`) on the lag of its consumer group. */
-export interface KafkaConnectorAutoscalingOptions extends KafkaLagScalingOptions {
-  /** Most tasks. */
-  readonly maxTasks: number;
-
-  /**
-   * Fewest tasks (at least 1: the KafkaConnector CRD has `tasksMax` minimum 1).
-   *
-   * @default 1
-   */
-  readonly minTasks?: number;
-}
-
-/** Properties of `KafkaConnectorAutoscaling`. */
-export interface KafkaConnectorAutoscalingProps extends KafkaConnectorAutoscalingOptions {
-  /** The connector. */
+/** What the platform gives a connector's task autoscaling. */
+interface ConnectorAutoscalingProps {
   readonly connector: KafkaConnector;
+  readonly options: KafkaConnectorAutoscalingOptions;
+  readonly keda?: KedaRelease;
+  readonly credentials: ScalerCredentials;
 }
 
 /**
@@ -31,34 +21,65 @@ export interface KafkaConnectorAutoscalingProps extends KafkaConnectorAutoscalin
  * selector `spec.scaleSelector`): KEDA scales the number of tasks, which the Connect workers run.
  * Tasks are not pods, so only External metrics with AverageValue targets work: cpu/memory triggers
  * are refused, and the minimum is at least one task (strimzi#10450).
+ *
+ * The KafkaPlatform creates it for a connector declared with `autoscaling`.
  */
 export class KafkaConnectorAutoscaling extends Construct {
+  /** @internal */
+  public static _create(scope: Construct, id: string, props: ConnectorAutoscalingProps): KafkaConnectorAutoscaling {
+    return new KafkaConnectorAutoscaling(scope, id, props);
+  }
+
   /** The ScaledObject. */
   public readonly scaledObject: ScaledObject;
 
-  constructor(scope: Construct, id: string, props: KafkaConnectorAutoscalingProps) {
+  private constructor(scope: Construct, id: string, props: ConnectorAutoscalingProps) {
     super(scope, id);
-    const connector = props.connector;
+    const { connector, options } = props;
+    const minTasks = checkTaskRange(connector, options);
+    // The scale subresource reads `.spec.tasksMax`, and GET /scale fails when it is missing: it is always set.
+    connector._markAutoscaled(minTasks);
     const connect = connector.connect;
     const target = ScaleTarget.of({ apiVersion: connector.apiObject.apiVersion, kind: 'KafkaConnector', name: connector.name, namespace: connector.namespace })
       ._withoutPods(`KafkaConnector ${connector.name} scales tasks, not pods`);
-    this.scaledObject = new ScaledObject(this, 'Resource', {
-      release: kedaOf(connector, connect.kafka.platform, 'autoscaling'),
+    this.scaledObject = lagScaledObject(this, kedaOf(connector, props.keda, 'autoscaling'), {
       name: `${connector.name}-tasks`,
       namespace: connector.namespace,
       target,
-      minReplicas: props.minTasks ?? 1,
-      maxReplicas: props.maxTasks,
-      ...scaledObjectSettings(props),
-    });
+      minReplicas: minTasks,
+      maxReplicas: options.maxTasks,
+    }, options);
     const source = { kafka: connect.kafka, listener: connect.listener, consumerGroup: connector.consumerGroup, topics: connector.sinkTopicNames };
-    const authentication = scalerAuthentication(connector, connect.kafka, connect.listener, connector.namespace,
-      props.credentialsRevision, source.consumerGroup, source.topics);
+    const authentication = props.credentials.authenticationFor({
+      ...source, client: connector, namespace: connector.namespace, revision: options.credentialsRevision,
+    });
     const topic = source.topics.length === 1 ? source.topics[0] : undefined;
-    this.scaledObject.addTrigger(lagTrigger('lag', { ...source, authentication }, topic, props));
+    this.scaledObject.addTrigger(lagTrigger('lag', source, topic, options, authentication));
 
     // More tasks than partitions would idle: the group has at most one consumer per partition.
-    addValidation(this, () => partitionCapErrors('autoscaling.maxTasks', props.maxTasks,
-      declaredPartitions(connect.kafka, connector.sinkTopicNames), `the topics of KafkaConnector ${connector.name}`, props));
+    addValidation(this, () => partitionCapErrors('autoscaling.maxTasks', options.maxTasks,
+      declaredPartitions(connect.kafka, connector.sinkTopicNames), `the topics of KafkaConnector ${connector.name}`, options));
   }
+}
+
+/** Checks the task range against the connector and the CRD; returns the fewest tasks. */
+function checkTaskRange(connector: KafkaConnector, options: KafkaConnectorAutoscalingOptions): number {
+  if (!connector.isSink) {
+    throw fieldError(connector, 'autoscaling', `KafkaConnector ${connector.name}`, 'scales tasks on the lag of the connector\'s consumer group, so it needs topics',
+      'Give the sink connector its topics; source connectors have no consumer lag to scale on');
+  }
+  const min = options.minTasks ?? 1;
+  if (!Number.isInteger(min) || min < 1) {
+    throw fieldError(connector, 'autoscaling.minTasks', min, 'must be an integer >= 1: the KafkaConnector CRD has tasksMax minimum 1, so a connector cannot scale to zero',
+      'Use state: KafkaConnectorState.PAUSED or STOPPED to stop it');
+  }
+  if (!Number.isInteger(options.maxTasks) || options.maxTasks < min) {
+    throw fieldError(connector, 'autoscaling.maxTasks', options.maxTasks, `must be an integer >= minTasks (${min})`);
+  }
+  const start = connector.tasksMax ?? min;
+  if (start < min || start > options.maxTasks) {
+    throw fieldError(connector, 'tasksMax', start, `is outside the autoscaling range ${min}-${options.maxTasks}`,
+      'Leave tasksMax unset (it starts at minTasks) or set it within the range');
+  }
+  return min;
 }

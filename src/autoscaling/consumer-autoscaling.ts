@@ -1,16 +1,18 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { declaredPartitions, kedaOf, lagScaledObject, lagTrigger, partitionCapErrors } from './lag-trigger';
+import { ScalerCredentials } from './scaler-credentials';
+import { KafkaLagScalingOptions } from '../autoscaling-options/lag-scaling';
+import { duplicates } from '../common/duplicates';
+import { addValidation, fieldError } from '../common/field-errors';
+import { KedaRelease } from '../keda/release';
 import { ScaleTarget } from '../keda/scale-target';
 import { ScaledObject } from '../keda/scaled-object';
 import { ITriggerAuthentication } from '../keda/trigger-authentication-props';
-import type { KafkaPlatform } from '../platform';
-import { KafkaLagScalingOptions } from './lag-scaling';
 import { Kafka } from '../strimzi/kafka';
+import { KafkaListener } from '../strimzi/listener';
 import { KafkaTopic } from '../strimzi/topic';
-import { addValidation, duplicates, fieldError } from '../validation';
-import { declaredPartitions, kedaOf, lagTrigger, partitionCapErrors, scaledObjectSettings } from './lag-trigger';
-import { scalerAuthentication } from './scaler-credentials';
 
 /** Autoscaling of a consumer workload (a Kafka Streams app, any consumer) on its group's lag. */
 export interface KafkaConsumerAutoscalingOptions extends KafkaLagScalingOptions {
@@ -81,45 +83,82 @@ export interface KafkaConsumerAutoscalingOptions extends KafkaLagScalingOptions 
   readonly name?: string;
 }
 
-/** Properties of `KafkaConsumerAutoscaling`. */
-export interface KafkaConsumerAutoscalingProps extends KafkaConsumerAutoscalingOptions {
-  /** The platform. */
-  readonly platform: KafkaPlatform;
+/** What the platform gives a consumer's autoscaling. */
+interface ConsumerAutoscalingProps {
+  readonly options: KafkaConsumerAutoscalingOptions;
+  readonly keda?: KedaRelease;
+  readonly credentials: ScalerCredentials;
 }
 
-/** A ScaledObject on a consumer workload with lag triggers on its group, wired to the Kafka cluster. */
+/**
+ * A ScaledObject on a consumer workload with lag triggers on its group, wired to the Kafka cluster.
+ * `KafkaPlatform.addConsumerAutoscaling()` creates it.
+ */
 export class KafkaConsumerAutoscaling extends Construct {
+  /** @internal */
+  public static _create(scope: Construct, id: string, props: ConsumerAutoscalingProps): KafkaConsumerAutoscaling {
+    return new KafkaConsumerAutoscaling(scope, id, props);
+  }
+
   /** The ScaledObject. */
   public readonly scaledObject: ScaledObject;
 
   /** The Kafka cluster. */
   public readonly kafka: Kafka;
 
-  constructor(scope: Construct, id: string, props: KafkaConsumerAutoscalingProps) {
+  private constructor(scope: Construct, id: string, props: ConsumerAutoscalingProps) {
     super(scope, id);
-    if ((props.deployment === undefined) === (props.target === undefined)) {
-      throw fieldError(this, 'deployment', props.deployment?.name, 'and target: give exactly one of them');
+    const options = props.options;
+    const target = this.scaleTarget(options);
+    const { kafka, topics } = this.lagTopics(options);
+    this.kafka = kafka;
+    if (!options.consumerGroup) {
+      throw fieldError(this, 'consumerGroup', options.consumerGroup, 'must name the group whose lag drives scaling');
     }
-    const target = props.deployment ? ScaleTarget.fromDeployment(props.deployment) : props.target!;
-    if (props.deployment) {
+    const listener = kafka._inClusterListener(this, options.listener, 'KEDA reads the lag from inside the cluster');
+    const source = { kafka, listener, consumerGroup: options.consumerGroup, topics };
+    const authentication = options.authentication
+      ?? props.credentials.authenticationFor({ ...source, client: this, namespace: target.namespace!, revision: options.credentialsRevision });
+
+    this.scaledObject = lagScaledObject(this, kedaOf(this, props.keda, 'autoscaling'), {
+      name: options.name ?? target.name,
+      namespace: target.namespace!,
+      target,
+      minReplicas: options.minReplicas ?? 1,
+      maxReplicas: options.maxReplicas,
+    }, options);
+    this.addLagTriggers(source, options, authentication);
+  }
+
+  // The workload, which KEDA must find in the ScaledObject's namespace.
+  private scaleTarget(options: KafkaConsumerAutoscalingOptions): ScaleTarget {
+    if ((options.deployment === undefined) === (options.target === undefined)) {
+      throw fieldError(this, 'deployment', options.deployment?.name, 'and target: give exactly one of them');
+    }
+    const target = options.deployment ? ScaleTarget.fromDeployment(options.deployment) : options.target!;
+    if (options.deployment) {
       // The workload's chart is applied before the autoscaling stage, so KEDA finds its target.
-      const workloads = Chart.of(props.deployment);
+      const workloads = Chart.of(options.deployment);
       const stage = Chart.of(this);
       if (workloads !== stage && !workloads.node.dependencies.includes(stage)) {
         stage.addDependency(workloads);
       }
     }
     if (!target.namespace) {
-      throw fieldError(this, props.deployment ? 'deployment' : 'target', target.name, 'has no namespace; KEDA needs the ScaledObject in the workload\'s namespace',
+      throw fieldError(this, options.deployment ? 'deployment' : 'target', target.name, 'has no namespace; KEDA needs the ScaledObject in the workload\'s namespace',
         'Set the namespace of the workload (or of its chart)');
     }
-    const topics = props.topics ?? [];
+    return target;
+  }
+
+  // The Kafka cluster and the topic names the group's lag is read on.
+  private lagTopics(options: KafkaConsumerAutoscalingOptions): { kafka: Kafka; topics: string[] } {
+    const topics = options.topics ?? [];
     const declared = topics.filter((t): t is KafkaTopic => t instanceof KafkaTopic);
-    const kafka = props.kafka ?? declared[0]?.kafka;
+    const kafka = options.kafka ?? declared[0]?.kafka;
     if (!kafka) {
       throw fieldError(this, 'kafka', undefined, 'is needed when no declared KafkaTopic names the cluster', 'Pass kafka, or topics as KafkaTopics');
     }
-    this.kafka = kafka;
     for (const topic of declared.filter(t => t.kafka !== kafka)) {
       throw fieldError(this, 'topics', topic.topicName, `belongs to the Kafka cluster ${topic.kafka.node.path}, not ${kafka.node.path}`);
     }
@@ -127,36 +166,25 @@ export class KafkaConsumerAutoscaling extends Construct {
     if (duplicates(names).length > 0) {
       throw fieldError(this, 'topics', names, `lists ${duplicates(names).join(', ')} more than once`);
     }
-    if (!props.consumerGroup) {
-      throw fieldError(this, 'consumerGroup', props.consumerGroup, 'must name the group whose lag drives scaling');
-    }
-    const listener = kafka._inClusterListener(this, props.listener, 'KEDA reads the lag from inside the cluster');
-    const authentication = props.authentication
-      ?? scalerAuthentication(this, kafka, listener, target.namespace, props.credentialsRevision, props.consumerGroup, names);
+    return { kafka, topics: names };
+  }
 
-    this.scaledObject = new ScaledObject(this, 'Resource', {
-      release: kedaOf(this, props.platform, 'autoscaling'),
-      name: props.name ?? target.name,
-      namespace: target.namespace,
-      target,
-      minReplicas: props.minReplicas ?? 1,
-      maxReplicas: props.maxReplicas,
-      ...scaledObjectSettings(props),
-    });
-    const source = { kafka, listener, consumerGroup: props.consumerGroup, topics: names, authentication };
+  // One trigger per topic, each capped at its topic's partitions (the HPA follows the largest), or
+  // one for every topic of the group.
+  private addLagTriggers(source: { kafka: Kafka; listener: KafkaListener; consumerGroup: string; topics: string[] },
+    options: KafkaConsumerAutoscalingOptions, authentication: ITriggerAuthentication | undefined) {
+    const names = source.topics;
     if (names.length === 0) {
-      this.scaledObject.addTrigger(lagTrigger('lag', source, undefined, props));
+      this.scaledObject.addTrigger(lagTrigger('lag', source, undefined, options, authentication));
     }
     for (const topic of names) {
-      this.scaledObject.addTrigger(lagTrigger(names.length === 1 ? 'lag' : `lag-${topic}`, source, topic, props));
+      this.scaledObject.addTrigger(lagTrigger(names.length === 1 ? 'lag' : `lag-${topic}`, source, topic, options, authentication));
     }
-
-    // One trigger per topic, each capped at its topic's partitions; the HPA follows the largest.
     addValidation(this, () => {
-      const partitions = names.map(n => declaredPartitions(kafka, [n]));
+      const partitions = names.map(n => declaredPartitions(source.kafka, [n]));
       return partitions.length === 0 || partitions.some(p => p === undefined) ? []
-        : partitionCapErrors('maxReplicas', props.maxReplicas, Math.max(...partitions as number[]),
-          `the largest topic of consumer group ${props.consumerGroup}`, props);
+        : partitionCapErrors('maxReplicas', options.maxReplicas, Math.max(...partitions as number[]),
+          `the largest topic of consumer group ${options.consumerGroup}`, options);
     });
   }
 }

@@ -1,16 +1,19 @@
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { KafkaLagScalingOptions } from '../autoscaling-options/lag-scaling';
+import { IScalerTrigger } from '../autoscaling-options/scaler-trigger';
+import { fieldError, fieldMessage } from '../common/field-errors';
+import { Version } from '../common/version';
 import { KafkaSaslMechanism } from '../keda/kafka-trigger';
 import { KedaRelease } from '../keda/release';
+import { ScaleTarget } from '../keda/scale-target';
+import { ScaledObject } from '../keda/scaled-object';
 import { ITriggerAuthentication } from '../keda/trigger-authentication-props';
 import { ScalerTrigger } from '../keda/triggers';
-import type { KafkaPlatform } from '../platform';
 import type { Kafka } from '../strimzi/kafka';
 import { KafkaListener } from '../strimzi/listener';
-import { fieldError, fieldMessage } from '../validation';
-import { Version } from '../version';
-import { KafkaLagScalingOptions } from './lag-scaling';
 
-// How the library builds lag triggers and checks them against partitions (internal).
+// How the library builds lag-scaled ScaledObjects and their kafka triggers, and checks them against
+// partitions (internal).
 
 /** What a lag trigger reads: a group's lag on some topics of one Kafka cluster, through a listener. */
 export interface LagSource {
@@ -19,27 +22,61 @@ export interface LagSource {
   readonly consumerGroup: string;
   /** Topic names; empty for "every topic the group has offsets for". */
   readonly topics: string[];
-  readonly authentication?: ITriggerAuthentication;
 }
 
-/** The platform's KEDA release, or an error saying how to declare it. */
-export function kedaOf(scope: IConstruct, platform: KafkaPlatform, field: string): KedaRelease {
-  if (!platform.keda) {
+/** The KEDA release, or an error saying how to declare it. */
+export function kedaOf(scope: IConstruct, keda: KedaRelease | undefined, field: string): KedaRelease {
+  if (!keda) {
     throw fieldError(scope, field, '(autoscaling)', 'needs the KEDA release the cluster runs',
       'Set keda: KedaRelease.of(\'2.20.2\') (your version) on the KafkaPlatform');
   }
-  return platform.keda;
+  return keda;
+}
+
+/** What a lag-scaled ScaledObject scales, and between which bounds. */
+export interface LagScaledTarget {
+  readonly name: string;
+  readonly namespace: string;
+  readonly target: ScaleTarget;
+  readonly minReplicas: number;
+  readonly maxReplicas: number;
+}
+
+/** The ScaledObject of a lag-scaled target, with the settings and extra triggers of its options; the lag triggers follow. */
+export function lagScaledObject(scope: Construct, release: KedaRelease, target: LagScaledTarget, options: KafkaLagScalingOptions): ScaledObject {
+  return new ScaledObject(scope, 'Resource', {
+    release,
+    ...target,
+    pollingInterval: options.pollingInterval,
+    cooldownPeriod: options.cooldownPeriod,
+    initialCooldownPeriod: options.initialCooldownPeriod,
+    fallback: options.fallback,
+    advanced: options.behavior ? { behavior: options.behavior } : undefined,
+    triggers: scalerTriggers(scope, options.triggers),
+  });
+}
+
+// The options are data that Strimzi resources carry without knowing KEDA, so they type extra triggers
+// by an interface; only ScalerTrigger implements it.
+function scalerTriggers(scope: IConstruct, triggers: IScalerTrigger[] | undefined): ScalerTrigger[] | undefined {
+  return triggers?.map((trigger, i) => {
+    if (!(trigger instanceof ScalerTrigger)) {
+      throw fieldError(scope, `triggers[${i}]`, trigger, 'is not a ScalerTrigger', 'Make triggers with ScalerTrigger.kafka(), ScalerTrigger.prometheus(), ...');
+    }
+    return trigger;
+  });
 }
 
 // KEDA's kafka client defaults to protocol version 1.0.0; Kafka 4.0 removed the protocol versions older
-// than Kafka 2.1 (KIP-896), so for 4.x brokers the trigger says 2.1.0 (domain-keda.md §3.2).
+// than Kafka 2.1 (KIP-896), so for 4.x brokers the trigger says 2.1.0.
 const KAFKA_4_PROTOCOL_VERSION = '2.1.0';
 
 /**
  * The `kafka` trigger for one source, with everything derived: the bootstrap address (FQDN, since
  * KEDA runs in its own namespace), TLS and SASL as the listener wants them, in metadata only.
  */
-export function lagTrigger(name: string | undefined, source: LagSource, topic: string | undefined, options: KafkaLagScalingOptions): ScalerTrigger {
+export function lagTrigger(name: string | undefined, source: LagSource, topic: string | undefined, options: KafkaLagScalingOptions,
+  authentication: ITriggerAuthentication | undefined): ScalerTrigger {
   const auth = source.listener.authentication?.type;
   return ScalerTrigger.kafka({
     name,
@@ -57,20 +94,8 @@ export function lagTrigger(name: string | undefined, source: LagSource, topic: s
     version: Version.tryParse(source.kafka.kafkaVersion)!.major >= 4 ? KAFKA_4_PROTOCOL_VERSION : undefined,
     tls: source.listener.tls || undefined,
     sasl: auth === 'scram-sha-512' ? KafkaSaslMechanism.SCRAM_SHA512 : undefined,
-    authentication: source.authentication,
+    authentication,
   });
-}
-
-/** The ScaledObject settings every lag-scaled target takes from its options. */
-export function scaledObjectSettings(options: KafkaLagScalingOptions) {
-  return {
-    pollingInterval: options.pollingInterval,
-    cooldownPeriod: options.cooldownPeriod,
-    initialCooldownPeriod: options.initialCooldownPeriod,
-    fallback: options.fallback,
-    advanced: options.behavior ? { behavior: options.behavior } : undefined,
-    triggers: options.triggers,
-  };
 }
 
 /**
@@ -92,9 +117,9 @@ export function declaredPartitions(kafka: Kafka, topics: string[]): number | und
 }
 
 /**
- * KEDA caps each lag trigger's metric at partitions x lagThreshold unless allowIdleConsumers is
- * set (domain-keda.md §3.3), so a maximum above the partitions can never be reached: more consumers
- * than partitions would idle.
+ * KEDA caps each lag trigger's metric at partitions x lagThreshold unless allowIdleConsumers is set
+ * (kedacore/keda pkg/scalers/kafka_scaler.go, getTotalLag), so a maximum above the partitions can
+ * never be reached: more consumers than partitions would idle.
  */
 export function partitionCapErrors(field: string, max: number, partitions: number | undefined, what: string,
   options: KafkaLagScalingOptions): string[] {

@@ -1,13 +1,14 @@
 import { ApiObject } from 'cdk8s';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { kedaOf, LagSource } from './lag-trigger';
+import { fieldError } from '../common/field-errors';
+import { KedaRelease } from '../keda/release';
 import { TriggerAuthentication } from '../keda/trigger-authentication';
 import { ITriggerAuthentication } from '../keda/trigger-authentication-props';
 import { AclOperation, AclResource } from '../strimzi/acl';
 import type { Kafka } from '../strimzi/kafka';
 import { KafkaListener } from '../strimzi/listener';
 import { KafkaUser, KafkaUserAuthentication } from '../strimzi/user';
-import { fieldError } from '../validation';
-import { kedaOf } from './lag-trigger';
 
 // KEDA's kafka scaler authenticates as a read-only KafkaUser of its own: Describe on the groups and
 // topics it watches is what lag monitoring needs (OffsetFetch, ListOffsets, Metadata). Its
@@ -15,93 +16,124 @@ import { kedaOf } from './lag-trigger';
 // values. A SCRAM user's Secret has no username key, so the username comes from a ConfigMap.
 // One user per cluster and listener; one TriggerAuthentication per cluster, listener and revision.
 
+/** Who asks for credentials, from where, and for which lag. */
+export interface CredentialsRequest extends LagSource {
+  /** The construct whose input it is, for error messages. */
+  readonly client: IConstruct;
+  /** The namespace of the ScaledObject, where the TriggerAuthentication must be. */
+  readonly namespace: string;
+  /** The credentials revision, part of the TriggerAuthentication's name. */
+  readonly revision?: string;
+}
+
 interface ScalerUser {
   readonly user?: KafkaUser;
   /** ACLs granted so far, as `<resource type>/<name>`. */
   readonly granted: Set<string>;
 }
 
-interface KafkaScalers {
-  /** by listener */
-  readonly users: Map<string, ScalerUser>;
-  /** by listener and revision */
-  readonly authentications: Map<string, TriggerAuthentication>;
-}
+/** The read-only KafkaUsers and the TriggerAuthentications KEDA reads consumer lag with, for one platform. */
+export class ScalerCredentials {
+  /** by Kafka cluster, then listener */
+  private readonly users = new Map<Kafka, Map<string, ScalerUser>>();
+  /** by Kafka cluster, then listener and revision */
+  private readonly authentications = new Map<Kafka, Map<string, TriggerAuthentication>>();
 
-const scalersByKafka = new WeakMap<Kafka, KafkaScalers>();
+  /**
+   * @param scope where the TriggerAuthentications and ConfigMaps go (the autoscaling stage)
+   * @param keda the KEDA release, if the platform has one
+   */
+  constructor(private readonly scope: Construct, private readonly keda: KedaRelease | undefined) {}
 
-/**
- * The TriggerAuthentication a lag trigger on `listener` uses from `namespace`, created on first use,
- * or undefined when the listener needs no credentials. Grants the scaler user Describe on the group
- * and topics.
- */
-export function scalerAuthentication(client: IConstruct, kafka: Kafka, listener: KafkaListener, namespace: string,
-  revision: string | undefined, group: string, topics: string[]): ITriggerAuthentication | undefined {
-  const authType = listener.authentication?.type;
-  if (!listener.tls && authType === undefined) {
-    return undefined;
+  /**
+   * The TriggerAuthentication a lag trigger on `request.listener` uses from `request.namespace`,
+   * created on first use, or undefined when the listener needs no credentials. Grants the scaler user
+   * Describe on the group and topics.
+   */
+  public authenticationFor(request: CredentialsRequest): ITriggerAuthentication | undefined {
+    const { kafka, listener, client } = request;
+    const authType = listener.authentication?.type;
+    if (!listener.tls && authType === undefined) {
+      return undefined;
+    }
+    if (authType === 'custom') {
+      throw fieldError(client, 'listener', listener.name, 'uses custom authentication, which this library cannot wire for KEDA',
+        'Choose a listener with tls or scram-sha-512 authentication, or pass your own authentication');
+    }
+    if (request.namespace !== kafka.namespace) {
+      throw fieldError(client, 'namespace', request.namespace, `differs from the Kafka cluster's namespace (${kafka.namespace}), where its CA and user Secrets are; `
+        + 'a TriggerAuthentication can only read Secrets of the ScaledObject\'s namespace',
+      'Run the workload in the Kafka namespace, or pass authentication (a TriggerAuthentication in its namespace or a ClusterTriggerAuthentication)');
+    }
+    const user = this.userFor(kafka, listener);
+    grant(kafka, user, request.consumerGroup, request.topics);
+    const byKey = mapIn(this.authentications, kafka);
+    const key = `${listener.name}/${request.revision ?? ''}`;
+    let authentication = byKey.get(key);
+    if (!authentication) {
+      authentication = this.newAuthentication(request, user.user);
+      byKey.set(key, authentication);
+    }
+    return authentication;
   }
-  if (authType === 'custom') {
-    throw fieldError(client, 'listener', listener.name, 'uses custom authentication, which this library cannot wire for KEDA',
-      'Choose a listener with tls or scram-sha-512 authentication, or pass your own authentication');
-  }
-  if (namespace !== kafka.namespace) {
-    throw fieldError(client, 'namespace', namespace, `differs from the Kafka cluster's namespace (${kafka.namespace}), where its CA and user Secrets are; `
-      + 'a TriggerAuthentication can only read Secrets of the ScaledObject\'s namespace',
-    'Run the workload in the Kafka namespace, or pass authentication (a TriggerAuthentication in its namespace or a ClusterTriggerAuthentication)');
-  }
-  let scalers = scalersByKafka.get(kafka);
-  if (!scalers) {
-    scalers = { users: new Map(), authentications: new Map() };
-    scalersByKafka.set(kafka, scalers);
-  }
-  let user = scalers.users.get(listener.name);
-  if (!user) {
-    user = { user: scalerUser(kafka, listener), granted: new Set() };
-    scalers.users.set(listener.name, user);
-  }
-  grant(kafka, user, group, topics);
-  const key = `${listener.name}/${revision ?? ''}`;
-  let authentication = scalers.authentications.get(key);
-  if (!authentication) {
-    authentication = newAuthentication(kafka, listener, user.user, revision);
-    scalers.authentications.set(key, authentication);
-  }
-  return authentication;
-}
 
-function newAuthentication(kafka: Kafka, listener: KafkaListener, user: KafkaUser | undefined, revision: string | undefined): TriggerAuthentication {
-  const stage = kafka.platform.autoscalingStage;
-  const secretTargetRefs = [];
-  const configMapTargetRefs = [];
-  if (listener.tls) {
-    secretTargetRefs.push({ parameter: 'ca', name: kafka.clusterCaCertSecret, key: 'ca.crt' });
+  private userFor(kafka: Kafka, listener: KafkaListener): ScalerUser {
+    const byListener = mapIn(this.users, kafka);
+    let user = byListener.get(listener.name);
+    if (!user) {
+      user = { user: scalerUser(kafka, listener), granted: new Set() };
+      byListener.set(listener.name, user);
+    }
+    return user;
   }
-  if (user?.authentication?.type === 'tls') {
-    secretTargetRefs.push({ parameter: 'cert', name: user.secretName, key: 'user.crt' }, { parameter: 'key', name: user.secretName, key: 'user.key' });
-  } else if (user) {
-    const usernames = `${user.name}-username`;
-    const id = `configmap-${kafka.namespace}-${usernames}`;
-    if (!stage.node.tryFindChild(id)) {
-      new ApiObject(stage, id, {
+
+  private newAuthentication(request: CredentialsRequest, user: KafkaUser | undefined): TriggerAuthentication {
+    const { kafka, listener, revision } = request;
+    const secretTargetRefs = [];
+    const configMapTargetRefs = [];
+    if (listener.tls) {
+      secretTargetRefs.push({ parameter: 'ca', name: kafka.clusterCaCertSecret, key: 'ca.crt' });
+    }
+    if (user?.authentication?.type === 'tls') {
+      secretTargetRefs.push({ parameter: 'cert', name: user.secretName, key: 'user.crt' }, { parameter: 'key', name: user.secretName, key: 'user.key' });
+    } else if (user) {
+      secretTargetRefs.push({ parameter: 'password', name: user.secretName, key: 'password' });
+      configMapTargetRefs.push({ parameter: 'username', name: this.usernameConfigMap(kafka, user), key: 'username' });
+    }
+    const id = `auth-${kafka.namespace}-${kafka.name}-${listener.name}${revision ? `-${revision.replace(/\//g, '-')}` : ''}`;
+    return new TriggerAuthentication(this.scope, id, {
+      release: kedaOf(kafka, this.keda, 'autoscaling'),
+      baseName: `${kafka.name}-${listener.name}-keda`,
+      namespace: kafka.namespace,
+      secretTargetRefs,
+      configMapTargetRefs,
+      credentialsRevision: revision,
+    });
+  }
+
+  // A SCRAM user's Secret holds only the password; KEDA reads the username from this ConfigMap.
+  private usernameConfigMap(kafka: Kafka, user: KafkaUser): string {
+    const name = `${user.name}-username`;
+    const id = `configmap-${kafka.namespace}-${name}`;
+    if (!this.scope.node.tryFindChild(id)) {
+      new ApiObject(this.scope, id, {
         apiVersion: 'v1',
         kind: 'ConfigMap',
-        metadata: { name: usernames, namespace: kafka.namespace },
+        metadata: { name, namespace: kafka.namespace },
         data: { username: user.name },
       });
     }
-    secretTargetRefs.push({ parameter: 'password', name: user.secretName, key: 'password' });
-    configMapTargetRefs.push({ parameter: 'username', name: usernames, key: 'username' });
+    return name;
   }
-  const id = `auth-${kafka.namespace}-${kafka.name}-${listener.name}${revision ? `-${revision.replace(/\//g, '-')}` : ''}`;
-  return new TriggerAuthentication(stage, id, {
-    release: kedaOf(kafka, kafka.platform, 'autoscaling'),
-    baseName: `${kafka.name}-${listener.name}-keda`,
-    namespace: kafka.namespace,
-    secretTargetRefs,
-    configMapTargetRefs,
-    credentialsRevision: revision,
-  });
+}
+
+function mapIn<K, V>(outer: Map<K, Map<string, V>>, key: K): Map<string, V> {
+  let inner = outer.get(key);
+  if (!inner) {
+    inner = new Map();
+    outer.set(key, inner);
+  }
+  return inner;
 }
 
 function scalerUser(kafka: Kafka, listener: KafkaListener): KafkaUser | undefined {

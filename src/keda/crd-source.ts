@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { KEDA_FEATURES, KedaFeatureFact } from './release-facts';
-import { Version } from '../version';
-import { parseYamlSources } from '../yaml-documents';
+import { Version } from '../common/version';
+import { parseYamlSources } from '../common/yaml-documents';
 
 // Reads the CRDs of a KEDA release from a folder (for example the `config/crd/bases` folder of a KEDA
 // tag, or the CRDs split out of keda-<version>-crds.yaml) and checks that they are KEDA's and belong

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KedaRelease } from './release';
-import { markServerSideApply } from '../apply-size';
+import { markServerSideApply } from '../stages/apply-size';
 
 /** Properties of `KedaCrds`. */
 export interface KedaCrdsProps {

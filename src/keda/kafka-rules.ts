@@ -1,5 +1,6 @@
-import { KafkaOffsetResetPolicy, KafkaSaslMechanism, KafkaSaslTokenProvider, KafkaTriggerProps } from './kafka-trigger';
+import { KafkaSaslMechanism, KafkaSaslTokenProvider, KafkaTriggerProps } from './kafka-trigger';
 import { AuthInfo, metadataOf, TriggerDefinition, TriggerReport } from './trigger-options';
+import { KafkaOffsetResetPolicy } from '../autoscaling-options/kafka-lag';
 
 // The rules and the rendering of the `kafka` trigger: KafkaScaler Validate() and parse functions in
 // v2.20.2:pkg/scalers/kafka_scaler.go, domain-keda.md §3.

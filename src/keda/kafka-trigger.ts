@@ -1,16 +1,9 @@
 import { TriggerOptions } from './trigger-options';
+import { KafkaLagOptions } from '../autoscaling-options/kafka-lag';
 
 // The `kafka` scaler (Sarama based): v2.20.2:pkg/scalers/kafka_scaler.go, domain-keda.md §3.
 // Every value is literal metadata: `...FromEnv` needs a pod template with containers, which Strimzi
 // resources do not have, and env changes never reach a running scaler (keda#5915).
-
-/** Where a consumer group without a committed offset starts (`offsetResetPolicy`). */
-export enum KafkaOffsetResetPolicy {
-  /** Start at the end: an uncommitted partition counts as lag 1 (KEDA's default). */
-  LATEST = 'latest',
-  /** Start at the beginning: an uncommitted partition counts all its messages as lag. */
-  EARLIEST = 'earliest',
-}
 
 /** SASL mechanism of the kafka trigger, spelled as KEDA wants it (`scram_sha512`, not `SCRAM-SHA-512`). */
 export enum KafkaSaslMechanism {
@@ -34,65 +27,6 @@ export enum KafkaSaslTokenProvider {
   BEARER = 'bearer',
   /** AWS MSK IAM; needs `tls` and `awsRegion`. */
   AWS_MSK_IAM = 'aws_msk_iam',
-}
-
-/** How the kafka scaler turns consumer lag into a replica count. */
-export interface KafkaLagOptions {
-  /**
-   * Target lag per replica.
-   *
-   * @default 10
-   */
-  readonly lagThreshold?: number;
-
-  /**
-   * Total lag above which the trigger is active (scales from zero).
-   *
-   * @default 0
-   */
-  readonly activationLagThreshold?: number;
-
-  /**
-   * Where a group without a committed offset starts.
-   *
-   * @default KafkaOffsetResetPolicy.LATEST
-   */
-  readonly offsetResetPolicy?: KafkaOffsetResetPolicy;
-
-  /**
-   * Allow more replicas than partitions (KEDA caps the metric at partitions × lagThreshold otherwise).
-   *
-   * @default false
-   */
-  readonly allowIdleConsumers?: boolean;
-
-  /**
-   * Count lag of partitions whose offset did not move since the last poll as 0 for the metric.
-   *
-   * @default false
-   */
-  readonly excludePersistentLag?: boolean;
-
-  /**
-   * Count a partition without a committed offset as lag 0 (for EARLIEST only from KEDA 2.15.0).
-   *
-   * @default false
-   */
-  readonly scaleToZeroOnInvalidOffset?: boolean;
-
-  /**
-   * Cap replicas at the number of partitions with lag; needs `topic`.
-   *
-   * @default false
-   */
-  readonly limitToPartitionsWithLag?: boolean;
-
-  /**
-   * Round the replica count up to a factor of the partition count (KEDA 2.18.0+); needs `topic`.
-   *
-   * @default false
-   */
-  readonly ensureEvenDistributionOfPartitions?: boolean;
 }
 
 /** Properties of `ScalerTrigger.kafka()`. */

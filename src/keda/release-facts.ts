@@ -1,4 +1,4 @@
-import { Version } from '../version';
+import { Version } from '../common/version';
 
 // Every fact about KEDA versions that this library acts on, in one table. Everything that depends on
 // the KEDA version asks `KedaRelease` (release.ts), which answers from here. Sources are cited as in

@@ -3,8 +3,8 @@ import {
   affectedBy, KEDA_FEATURES, KEDA_REGRESSIONS, KedaFeature, KedaRegression, MINIMUM_KEDA_VERSION,
   NEWEST_KNOWN_KEDA_VERSION, supports,
 } from './release-facts';
-import { DNS_LABEL_RULE, isDnsLabel, isDnsSubdomain } from '../validation';
-import { Version } from '../version';
+import { DNS_LABEL_RULE, isDnsLabel, isDnsSubdomain } from '../common/k8s-names';
+import { Version } from '../common/version';
 
 /** The KEDA install in the cluster, as far as the objects this library emits depend on it. */
 export interface KedaOperatorOptions {

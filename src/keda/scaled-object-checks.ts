@@ -1,7 +1,8 @@
 import type { ScaledObject } from './scaled-object';
-import { FallbackBehavior, ScaledObjectFallback, ScaledObjectProps, ScalingModifiers } from './scaled-object-props';
+import { ScaledObjectProps, ScalingModifiers } from './scaled-object-props';
 import { MetricType } from './trigger-options';
-import { fieldError } from '../validation';
+import { FallbackBehavior, ScaledObjectFallback } from '../autoscaling-options/scaled-object-settings';
+import { fieldError } from '../common/field-errors';
 
 // KEDA's admission rules that a ScaledObject can check alone, in its constructor; they throw.
 // Sources: v2.20.2:apis/keda/v1alpha1/scaledobject_types.go (CheckReplicaCountBoundsAreValid,

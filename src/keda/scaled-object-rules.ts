@@ -1,5 +1,6 @@
 import type { ScaledObject } from './scaled-object';
-import { describeValue, duplicates, fieldMessage } from '../validation';
+import { duplicates } from '../common/duplicates';
+import { describeValue, fieldMessage } from '../common/field-errors';
 
 // KEDA's admission rules that span triggers added later or several ScaledObjects, checked at synth.
 // Sources: v2.20.2:apis/keda/v1alpha1/scaledobject_webhook.go (ValidateTriggers, verifyScaledObjects),

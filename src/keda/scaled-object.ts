@@ -1,16 +1,18 @@
 import { ApiObject, Chart, Duration, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { SizeAwareApiObject } from '../apply-size';
 import { renderHpaBehavior, wholeSeconds } from './hpa-behavior';
 import { KedaRelease } from './release';
 import { ScaleTarget } from './scale-target';
 import { checkFallback, checkPause, checkReplicas, checkScalingModifiers, checkTarget } from './scaled-object-checks';
-import { ScaledObjectAdvanced, ScaledObjectFallback, ScaledObjectProps } from './scaled-object-props';
+import { ScaledObjectAdvanced, ScaledObjectProps } from './scaled-object-props';
 import { registerScaledObject, synthErrors } from './scaled-object-rules';
 import { TriggerAuthentication } from './trigger-authentication';
 import { MetricType } from './trigger-options';
 import { ScalerTrigger } from './triggers';
-import { addValidation, DNS_LABEL_RULE, DNS_SUBDOMAIN_RULE, fieldError, fieldMessage, isDnsLabel, isDnsSubdomain } from '../validation';
+import { ScaledObjectFallback } from '../autoscaling-options/scaled-object-settings';
+import { addValidation, fieldError, fieldMessage } from '../common/field-errors';
+import { DNS_LABEL_RULE, DNS_SUBDOMAIN_RULE, isDnsLabel, isDnsSubdomain } from '../common/k8s-names';
+import { SizeAwareApiObject } from '../stages/apply-size';
 
 /**
  * A KEDA ScaledObject (keda.sh/v1alpha1): autoscaling of one target by triggers.

@@ -3,7 +3,9 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KedaRelease } from './release';
 import { AwsIdentityOwner, ITriggerAuthentication, PodIdentity, PodIdentityProvider, TriggerAuthenticationProps } from './trigger-authentication-props';
-import { describeValue, DNS_LABEL_RULE, DNS_SUBDOMAIN_RULE, duplicates, fieldError, isDnsLabel, isDnsSubdomain } from '../validation';
+import { duplicates } from '../common/duplicates';
+import { describeValue, fieldError } from '../common/field-errors';
+import { DNS_LABEL_RULE, DNS_SUBDOMAIN_RULE, isDnsLabel, isDnsSubdomain } from '../common/k8s-names';
 
 /**
  * A KEDA TriggerAuthentication (keda.sh/v1alpha1): where a trigger's credentials come from. It holds

@@ -2,7 +2,7 @@ import { KedaRelease } from './release';
 import { KedaFeature } from './release-facts';
 import { TriggerAuthentication } from './trigger-authentication';
 import { ITriggerAuthentication, PodIdentityProvider } from './trigger-authentication-props';
-import { describeValue, fieldMessage } from '../validation';
+import { describeValue, fieldMessage } from '../common/field-errors';
 
 /** How the HPA compares a trigger's metric with its target (`triggers[].metricType`). */
 export enum MetricType {

@@ -4,7 +4,7 @@ import { KafkaConnectBuild } from './connect-build';
 import { JvmOptions } from './jvm-options';
 import type { Kafka } from './kafka';
 import { KafkaUser } from './user';
-import { KafkaConnectAutoscalingOptions } from '../autoscaling/connect-autoscaling';
+import { KafkaConnectAutoscalingOptions } from '../autoscaling-options/lag-scaling';
 
 /** Options of `Kafka.addConnect()`. */
 export interface KafkaConnectOptions {

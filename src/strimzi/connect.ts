@@ -1,8 +1,6 @@
 import { Construct } from 'constructs';
-import { KafkaConnectAutoscaling } from '../autoscaling/connect-autoscaling';
-import { renderResources } from '../resources';
-import { duplicates, fieldError, isRfc1035Label } from '../validation';
 import { AclOperation, AclPatternType, AclResource, KafkaAcl } from './acl';
+import { AutoscalingHooks } from './autoscaling-hooks';
 import { KafkaConnectBuild } from './connect-build';
 import { KafkaConnectProps } from './connect-options';
 import { KafkaConnector, KafkaConnectorOptions } from './connector';
@@ -13,6 +11,11 @@ import { KafkaListener } from './listener';
 import { strimziApiVersion } from './release-facts';
 import { StrimziResource } from './resource';
 import { KafkaUser, KafkaUserAuthentication } from './user';
+import { KafkaConnectAutoscalingOptions } from '../autoscaling-options/lag-scaling';
+import { duplicates } from '../common/duplicates';
+import { fieldError } from '../common/field-errors';
+import { isRfc1035Label } from '../common/k8s-names';
+import { renderResources } from '../common/resource-requirements';
 
 const PLUGIN_NAME = /^[a-z0-9][-_a-z0-9]*[a-z0-9]$/;
 
@@ -45,8 +48,8 @@ export class KafkaConnect extends StrimziResource {
   /** Whether KafkaConnector resources are used. */
   public readonly useConnectorResources: boolean;
 
-  /** The autoscaling of the workers, if any. */
-  public readonly autoscaling?: KafkaConnectAutoscaling;
+  /** How the workers are autoscaled, if they are (the KafkaPlatform builds the ScaledObject). */
+  public readonly autoscaling?: KafkaConnectAutoscalingOptions;
 
   private readonly props: KafkaConnectProps;
   private readonly storageTopics: { config: string; offset: string; status: string };
@@ -95,27 +98,10 @@ export class KafkaConnect extends StrimziResource {
 
     this.listener = this.kafka._inClusterListener(this, props.listener, 'Connect runs in the cluster');
     this.bootstrapServers = this.kafka.bootstrapServers(this.listener.name);
-    const auth = this.listener.authentication?.type;
-    if (auth === 'custom') {
-      throw fieldError(this, 'listener', this.listener.name, 'uses custom authentication, which this library cannot wire',
-        'Choose a listener with tls or scram-sha-512 authentication, or none');
-    }
-    this.ownsUser = auth !== undefined && props.user === undefined;
-    if (props.user) {
-      this.checkUser(props.user, auth);
-      this.user = props.user;
-    } else if (auth) {
-      this.user = this.kafka.addUser(`${id}-user`, {
-        name: `${name}-connect`,
-        authentication: auth === 'tls' ? KafkaUserAuthentication.tls() : KafkaUserAuthentication.scramSha512(),
-      });
-      this.grant(this.workerAcls());
-      this.grant(props.acls ?? []);
-    }
-    if (props.autoscaling) {
-      this.autoscaling = new KafkaConnectAutoscaling(this.kafka.platform.autoscalingStage, `${this.namespace}-${name}-workers`,
-        { ...props.autoscaling, connect: this });
-    }
+    this.ownsUser = this.listener.authentication?.type !== undefined && props.user === undefined;
+    this.user = this.connectUser(id, name, props);
+    this.autoscaling = props.autoscaling;
+    this.autoscalingHooks(props.autoscaling !== undefined)?.connectAdded(this);
   }
 
   /** The connectors of this Connect cluster. */
@@ -131,7 +117,7 @@ export class KafkaConnect extends StrimziResource {
     }
     const connector = new KafkaConnector(this, id, { ...options, connect: this });
     this._connectors.push(connector);
-    this.autoscaling?._addConnector(connector);
+    this.autoscalingHooks(connector.autoscaling !== undefined)?.connectorAdded(connector);
     if (this.ownsUser) {
       this.grant(connector.sinkTopicNames.flatMap(topic => [{
         resource: AclResource.topic(topic), operations: [AclOperation.READ, AclOperation.DESCRIBE],
@@ -188,6 +174,43 @@ export class KafkaConnect extends StrimziResource {
     };
   }
 
+  // The user Connect authenticates as: the one given, or one the library creates with the ACLs
+  // the workers need (and, as connectors are added, the ACLs of the sink connectors).
+  private connectUser(id: string, name: string, props: KafkaConnectProps): KafkaUser | undefined {
+    const auth = this.listener.authentication?.type;
+    if (auth === 'custom') {
+      throw fieldError(this, 'listener', this.listener.name, 'uses custom authentication, which this library cannot wire',
+        'Choose a listener with tls or scram-sha-512 authentication, or none');
+    }
+    if (props.user) {
+      this.checkUser(props.user, auth);
+      return props.user;
+    }
+    if (!auth) {
+      return undefined;
+    }
+    const user = this.kafka.addUser(`${id}-user`, {
+      name: `${name}-connect`,
+      authentication: auth === 'tls' ? KafkaUserAuthentication.tls() : KafkaUserAuthentication.scramSha512(),
+    });
+    this.grant(this.workerAcls(), user);
+    this.grant(props.acls ?? [], user);
+    return user;
+  }
+
+  /**
+   * The hooks that build KEDA objects; autoscaling options on a cluster no KafkaPlatform created
+   * have nobody to build them, which is an error rather than a silent drop.
+   */
+  private autoscalingHooks(autoscaled: boolean): AutoscalingHooks | undefined {
+    const hooks = this.kafka._autoscaling;
+    if (autoscaled && hooks === undefined) {
+      throw fieldError(this, 'autoscaling', '(autoscaling)', `needs the KafkaPlatform that created Kafka "${this.kafka.name}" to build the KEDA objects`,
+        'Create the Kafka cluster with platform.addKafka()');
+    }
+    return hooks;
+  }
+
   private checkUser(user: KafkaUser, listenerAuth: string | undefined) {
     if (user.kafka !== this.kafka) {
       throw fieldError(this, 'user', user.name, `belongs to the Kafka cluster ${user.kafka.node.path}, not to ${this.kafka.node.path}`);
@@ -211,9 +234,9 @@ export class KafkaConnect extends StrimziResource {
     ];
   }
 
-  private grant(acls: KafkaAcl[]) {
-    if (this.user && this.kafka.authorization?.managesAcls) {
-      this.user.addAcl(...acls);
+  private grant(acls: KafkaAcl[], user: KafkaUser | undefined = this.user) {
+    if (user && this.kafka.authorization?.managesAcls) {
+      user.addAcl(...acls);
     }
   }
 

@@ -1,12 +1,14 @@
 import { Construct } from 'constructs';
-import { KafkaConnectorAutoscaling, KafkaConnectorAutoscalingOptions } from '../autoscaling/connector-autoscaling';
-import { connectorScaleSelector } from '../autoscaling/connector-selector';
-import { DNS_SUBDOMAIN_RULE, duplicates, fieldError, isDnsSubdomain } from '../validation';
 import type { KafkaConnect } from './connect';
+import { connectorScaleSelector } from './connector-scale-selector';
 import { CONNECTOR_SCALE_SELECTOR_FIELD } from './crds';
 import { CONNECTOR_RESERVED_KEYS } from './forbidden-config';
 import { StrimziResource } from './resource';
 import { KafkaTopic } from './topic';
+import { KafkaConnectorAutoscalingOptions } from '../autoscaling-options/lag-scaling';
+import { duplicates } from '../common/duplicates';
+import { fieldError } from '../common/field-errors';
+import { DNS_SUBDOMAIN_RULE, isDnsSubdomain } from '../common/k8s-names';
 
 /** The state a connector should be in (KafkaConnector CRD `spec.state`). */
 export enum KafkaConnectorState {
@@ -108,9 +110,6 @@ export class KafkaConnector extends StrimziResource {
   /** The connector class. */
   public readonly className: string;
 
-  /** Maximum number of tasks, if set. */
-  public readonly tasksMax?: number;
-
   /** Names of the topics the connector consumes (empty for a source connector). */
   public readonly sinkTopicNames: string[];
 
@@ -120,13 +119,12 @@ export class KafkaConnector extends StrimziResource {
   /** The consumer group of a sink connector: `connect-<name>`, or `consumer.override.group.id`. */
   public readonly consumerGroup: string;
 
-  /** The label selector the patched CRD's scale subresource reports, when the tasks are autoscaled. */
-  public readonly scaleSelector?: string;
-
-  /** The autoscaling of the tasks, if any. */
-  public readonly autoscaling?: KafkaConnectorAutoscaling;
+  /** How the tasks are autoscaled, if they are (the KafkaPlatform builds the ScaledObject). */
+  public readonly autoscaling?: KafkaConnectorAutoscalingOptions;
 
   private readonly props: KafkaConnectorProps;
+  private _tasksMax?: number;
+  private _scaleSelector?: string;
 
   constructor(scope: Construct, id: string, props: KafkaConnectorProps) {
     const name = props.name ?? id;
@@ -149,66 +147,35 @@ export class KafkaConnector extends StrimziResource {
     if (props.tasksMax !== undefined && (!Number.isInteger(props.tasksMax) || props.tasksMax < 1)) {
       throw fieldError(this, 'tasksMax', props.tasksMax, 'must be an integer >= 1');
     }
-    this.tasksMax = props.tasksMax ?? (props.autoscaling ? props.autoscaling.minTasks ?? 1 : undefined);
-    for (const key of Object.keys(props.config ?? {})) {
-      const instead = CONNECTOR_RESERVED_KEYS[key];
-      if (instead !== undefined) {
-        throw fieldError(this, `config["${key}"]`, props.config![key], 'is reserved by Kafka Connect and Strimzi', `Use ${instead} instead`);
-      }
-    }
-    if (props.autoRestart?.maxRestarts !== undefined && (!Number.isInteger(props.autoRestart.maxRestarts) || props.autoRestart.maxRestarts < 0)) {
-      throw fieldError(this, 'autoRestart.maxRestarts', props.autoRestart.maxRestarts, 'must be an integer >= 0');
-    }
-
+    this._tasksMax = props.tasksMax;
+    this.validateConfig(props);
     const topics = props.topics ?? [];
     this.sinkTopics = topics.filter((t): t is KafkaTopic => t instanceof KafkaTopic);
-    for (const topic of this.sinkTopics) {
-      if (topic.kafka !== this.connect.kafka) {
-        throw fieldError(this, 'topics', topic.topicName, `belongs to the Kafka cluster ${topic.kafka.node.path}, but Connect "${this.connect.name}" uses ${this.connect.kafka.node.path}`);
-      }
-    }
     this.sinkTopicNames = topics.map(t => (t instanceof KafkaTopic ? t.topicName : t));
-    for (const topic of this.sinkTopicNames) {
-      if (typeof topic !== 'string' || topic.length === 0) {
-        throw fieldError(this, 'topics', topic, 'must be a KafkaTopic or a topic name');
-      }
-    }
-    const dups = duplicates(this.sinkTopicNames);
-    if (dups.length > 0) {
-      throw fieldError(this, 'topics', this.sinkTopicNames, `lists ${dups.join(', ')} more than once`);
-    }
-    if (topics.length > 0) {
-      for (const key of ['topics', 'topics.regex']) {
-        if (props.config?.[key] !== undefined) {
-          throw fieldError(this, `config["${key}"]`, props.config[key], 'conflicts with the topics property', 'Set the topics in one place');
-        }
-      }
-    }
+    this.validateTopics(topics, props.config);
     this.consumerGroup = String(props.config?.['consumer.override.group.id'] ?? `connect-${name}`);
+    this.autoscaling = props.autoscaling;
+  }
 
-    if (props.autoscaling) {
-      const scaling = props.autoscaling;
-      if (!this.isSink) {
-        throw fieldError(this, 'autoscaling', `KafkaConnector ${name}`, 'scales tasks on the lag of the connector\'s consumer group, so it needs topics',
-          'Give the sink connector its topics; source connectors have no consumer lag to scale on');
-      }
-      const min = scaling.minTasks ?? 1;
-      if (!Number.isInteger(min) || min < 1) {
-        throw fieldError(this, 'autoscaling.minTasks', min, 'must be an integer >= 1: the KafkaConnector CRD has tasksMax minimum 1, so a connector cannot scale to zero',
-          'Use state: KafkaConnectorState.PAUSED or STOPPED to stop it');
-      }
-      if (!Number.isInteger(scaling.maxTasks) || scaling.maxTasks < min) {
-        throw fieldError(this, 'autoscaling.maxTasks', scaling.maxTasks, `must be an integer >= minTasks (${min})`);
-      }
-      if (this.tasksMax! < min || this.tasksMax! > scaling.maxTasks) {
-        throw fieldError(this, 'tasksMax', this.tasksMax, `is outside the autoscaling range ${min}-${scaling.maxTasks}`,
-          'Leave tasksMax unset (it starts at minTasks) or set it within the range');
-      }
-      // The scale subresource reads `.spec.tasksMax`, and GET /scale fails when it is missing: it is always set.
-      this.scaleSelector = connectorScaleSelector(this.namespace, name);
-      this.autoscaling = new KafkaConnectorAutoscaling(this.connect.kafka.platform.autoscalingStage, `${this.namespace}-${name}-tasks`,
-        { ...scaling, connector: this });
-    }
+  /** Maximum number of tasks, if set (always set when the tasks are autoscaled). */
+  public get tasksMax(): number | undefined {
+    return this._tasksMax;
+  }
+
+  /** The label selector the patched CRD's scale subresource reports, when the tasks are autoscaled. */
+  public get scaleSelector(): string | undefined {
+    return this._scaleSelector;
+  }
+
+  /**
+   * Marks the tasks as driven by an autoscaler through the patched CRD's scale subresource: the
+   * connector then carries a selector unique to it, and `tasksMax` is always set (GET /scale fails
+   * when `specReplicasPath` has no value), starting at `startTasks` unless declared.
+   * @internal
+   */
+  public _markAutoscaled(startTasks: number): void {
+    this._scaleSelector = connectorScaleSelector(this.namespace, this.name);
+    this._tasksMax ??= startTasks;
   }
 
   /** The state the connector should be in. */
@@ -221,6 +188,42 @@ export class KafkaConnector extends StrimziResource {
     return this.sinkTopicNames.length > 0;
   }
 
+  private validateConfig(props: KafkaConnectorProps) {
+    for (const key of Object.keys(props.config ?? {})) {
+      const instead = CONNECTOR_RESERVED_KEYS[key];
+      if (instead !== undefined) {
+        throw fieldError(this, `config["${key}"]`, props.config![key], 'is reserved by Kafka Connect and Strimzi', `Use ${instead} instead`);
+      }
+    }
+    if (props.autoRestart?.maxRestarts !== undefined && (!Number.isInteger(props.autoRestart.maxRestarts) || props.autoRestart.maxRestarts < 0)) {
+      throw fieldError(this, 'autoRestart.maxRestarts', props.autoRestart.maxRestarts, 'must be an integer >= 0');
+    }
+  }
+
+  private validateTopics(topics: Array<KafkaTopic | string>, config: { [key: string]: any } | undefined) {
+    for (const topic of this.sinkTopics) {
+      if (topic.kafka !== this.connect.kafka) {
+        throw fieldError(this, 'topics', topic.topicName, `belongs to the Kafka cluster ${topic.kafka.node.path}, but Connect "${this.connect.name}" uses ${this.connect.kafka.node.path}`);
+      }
+    }
+    for (const topic of this.sinkTopicNames) {
+      if (typeof topic !== 'string' || topic.length === 0) {
+        throw fieldError(this, 'topics', topic, 'must be a KafkaTopic or a topic name');
+      }
+    }
+    const dups = duplicates(this.sinkTopicNames);
+    if (dups.length > 0) {
+      throw fieldError(this, 'topics', this.sinkTopicNames, `lists ${dups.join(', ')} more than once`);
+    }
+    if (topics.length > 0) {
+      for (const key of ['topics', 'topics.regex']) {
+        if (config?.[key] !== undefined) {
+          throw fieldError(this, `config["${key}"]`, config[key], 'conflicts with the topics property', 'Set the topics in one place');
+        }
+      }
+    }
+  }
+
   protected renderSpec(): any {
     const p = this.props;
     const config = {
@@ -229,8 +232,8 @@ export class KafkaConnector extends StrimziResource {
     };
     return {
       class: this.className,
-      ...(this.tasksMax !== undefined ? { tasksMax: this.tasksMax } : {}),
-      ...(this.scaleSelector !== undefined ? { [CONNECTOR_SCALE_SELECTOR_FIELD]: this.scaleSelector } : {}),
+      ...(this._tasksMax !== undefined ? { tasksMax: this._tasksMax } : {}),
+      ...(this._scaleSelector !== undefined ? { [CONNECTOR_SCALE_SELECTOR_FIELD]: this._scaleSelector } : {}),
       ...(Object.keys(config).length > 0 ? { config } : {}),
       ...(p.state !== undefined ? { state: p.state } : {}),
       ...(p.autoRestart ? {

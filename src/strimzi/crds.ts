@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { markServerSideApply } from '../apply-size';
 import { StrimziRelease } from './release';
+import { markServerSideApply } from '../stages/apply-size';
 
 /**
  * The field our KafkaConnector CRD patch adds under `.spec`, and where `labelSelectorPath` points.

@@ -1,4 +1,4 @@
-import { Version } from '../version';
+import { Version } from '../common/version';
 
 // Config keys Strimzi manages itself and removes from a resource's `config` with no more than a log
 // line. We refuse them at synth time instead, naming the field that sets the value.

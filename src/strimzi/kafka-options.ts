@@ -1,7 +1,7 @@
-import type { KafkaPlatform } from '../platform';
 import { KafkaAuthorization } from './authorization';
 import { KafkaListener } from './listener';
 import { KafkaNodePoolOptions } from './node-pool';
+import { StrimziOperator } from './operator';
 
 /** Which entity operators run for the cluster. */
 export interface EntityOperatorOptions {
@@ -49,7 +49,7 @@ export interface KafkaOptions {
    * Namespace of the cluster and its topics, users, Connect clusters and connectors; the operator
    * must watch it.
    *
-   * @default - the platform namespace
+   * @default - the operator's namespace
    */
   readonly namespace?: string;
 
@@ -120,6 +120,6 @@ export interface KafkaOptions {
 
 /** Properties of `Kafka`. */
 export interface KafkaProps extends KafkaOptions {
-  /** The platform whose Strimzi release and operator run the cluster. */
-  readonly platform: KafkaPlatform;
+  /** The Cluster Operator that manages the cluster; the cluster uses its release and must be in a namespace it watches. */
+  readonly operator: StrimziOperator;
 }

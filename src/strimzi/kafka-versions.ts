@@ -1,5 +1,5 @@
-import { Version } from '../version';
 import { StrimziRelease } from './release';
+import { Version } from '../common/version';
 
 // Which Kafka versions a Strimzi release runs, its default, and the KRaft metadata version Strimzi
 // pairs with each. Source: `TAG:kafka-versions.yaml`, entries with `supported: true`

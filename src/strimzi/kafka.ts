@@ -1,8 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
-import type { KafkaPlatform } from '../platform';
-import { addValidation, DNS_LABEL_RULE, fieldError, fieldMessage, isDnsLabel, isRfc1035Label } from '../validation';
-import { Version } from '../version';
 import { KafkaAuthorization } from './authorization';
+import { AutoscalingHooks } from './autoscaling-hooks';
 import { KafkaConnect } from './connect';
 import { KafkaConnectOptions } from './connect-options';
 import { forbiddenBrokerConfig, forbiddenKeys } from './forbidden-config';
@@ -10,19 +8,23 @@ import { KafkaProps } from './kafka-options';
 import { defaultKafkaVersion, defaultMetadataVersion } from './kafka-versions';
 import { bootstrapAddress, checkListener, chooseInClusterListener, KafkaListener } from './listener';
 import { KafkaNodePool, KafkaNodePoolOptions } from './node-pool';
+import { StrimziOperator } from './operator';
 import { needsKraftAnnotations } from './release-facts';
 import { StrimziResource } from './resource';
 import { KafkaTopic, KafkaTopicOptions } from './topic';
 import { KafkaUser, KafkaUserOptions } from './user';
+import { addValidation, fieldError, fieldMessage } from '../common/field-errors';
+import { DNS_LABEL_RULE, isDnsLabel, isRfc1035Label } from '../common/k8s-names';
+import { Version } from '../common/version';
 
 const METADATA_VERSION = /^(\d+)\.(\d+)(-IV\d+)?$/;
 
 /**
- * A Kafka cluster in KRaft mode with node pools, managed by the platform's Strimzi operator.
+ * A Kafka cluster in KRaft mode with node pools, managed by a Strimzi Cluster Operator.
  */
 export class Kafka extends StrimziResource {
-  /** The platform. */
-  public readonly platform: KafkaPlatform;
+  /** The Cluster Operator that manages the cluster. */
+  public readonly operator: StrimziOperator;
 
   /** The Kafka version. */
   public readonly kafkaVersion: string;
@@ -48,11 +50,12 @@ export class Kafka extends StrimziResource {
   private readonly _topics = new Array<KafkaTopic>();
   /** The first declared topic of each Kafka topic name. */
   private readonly topicsByName = new Map<string, KafkaTopic>();
+  private autoscalingHooks?: AutoscalingHooks;
 
   constructor(scope: Construct, id: string, props: KafkaProps) {
     const name = props.name ?? id;
-    const namespace = props.namespace ?? props.platform.namespace;
-    const release = props.platform.strimzi;
+    const namespace = props.namespace ?? props.operator.namespace;
+    const release = props.operator.release;
     super(scope, id, {
       kind: 'Kafka',
       name,
@@ -63,23 +66,9 @@ export class Kafka extends StrimziResource {
         ? { 'strimzi.io/kraft': 'enabled', 'strimzi.io/node-pools': 'enabled' }
         : undefined,
     });
-    this.platform = props.platform;
+    this.operator = props.operator;
     this.props = props;
-
-    // Strimzi derives Service names such as `<cluster>-kafka-bootstrap` from the cluster name.
-    if (!isRfc1035Label(name) || !isRfc1035Label(`${name}-kafka-bootstrap`)) {
-      throw fieldError(this, 'name', name, 'must be a lowercase RFC 1035 label (letters, digits and \'-\', starting with a letter) '
-        + 'of at most 47 characters, because Strimzi names Services <name>-kafka-bootstrap (at most 63 characters)');
-    }
-    if (!isDnsLabel(namespace)) {
-      throw fieldError(this, 'namespace', namespace, DNS_LABEL_RULE);
-    }
-    const watched = props.platform.operator.watchNamespaces;
-    const isWatched = watched.length === 0 ? namespace === props.platform.namespace : watched.includes('*') || watched.includes(namespace);
-    if (!isWatched) {
-      throw fieldError(this, 'namespace', namespace, `is not watched by the Strimzi operator (watchNamespaces: ${JSON.stringify(watched.length ? watched : [props.platform.namespace])})`,
-        'Add it to the platform\'s watchNamespaces');
-    }
+    this.validateNames(name, namespace);
 
     this.kafkaVersion = props.kafkaVersion ?? defaultKafkaVersion(release);
     if (release.kafkaVersions.length > 0 && !release.kafkaVersions.includes(this.kafkaVersion)) {
@@ -252,6 +241,41 @@ export class Kafka extends StrimziResource {
       ...(Object.keys(entityOperator).length > 0 ? { entityOperator } : {}),
       ...(p.cruiseControl ? { cruiseControl: p.cruiseControl.config ? { config: p.cruiseControl.config } : {} } : {}),
     };
+  }
+
+  /**
+   * Who builds the KEDA objects that the autoscaling options of this cluster's Connect clusters and
+   * connectors ask for; the KafkaPlatform sets itself when it creates the cluster.
+   * @internal
+   */
+  public _useAutoscaling(hooks: AutoscalingHooks): void {
+    this.autoscalingHooks = hooks;
+  }
+
+  /**
+   * The autoscaling hooks, if a KafkaPlatform created the cluster.
+   * @internal
+   */
+  public get _autoscaling(): AutoscalingHooks | undefined {
+    return this.autoscalingHooks;
+  }
+
+  // Strimzi derives Service names such as `<cluster>-kafka-bootstrap` from the cluster name.
+  private validateNames(name: string, namespace: string) {
+    if (!isRfc1035Label(name) || !isRfc1035Label(`${name}-kafka-bootstrap`)) {
+      throw fieldError(this, 'name', name, 'must be a lowercase RFC 1035 label (letters, digits and \'-\', starting with a letter) '
+        + 'of at most 47 characters, because Strimzi names Services <name>-kafka-bootstrap (at most 63 characters)');
+    }
+    if (!isDnsLabel(namespace)) {
+      throw fieldError(this, 'namespace', namespace, DNS_LABEL_RULE);
+    }
+    const watched = this.operator.watchNamespaces;
+    const own = this.operator.namespace;
+    const isWatched = watched.length === 0 ? namespace === own : watched.includes('*') || watched.includes(namespace);
+    if (!isWatched) {
+      throw fieldError(this, 'namespace', namespace, `is not watched by the Strimzi operator (watchNamespaces: ${JSON.stringify(watched.length ? watched : [own])})`,
+        'Add it to the platform\'s watchNamespaces');
+    }
   }
 
   private validateMetadataVersion(declared: string | undefined) {

@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
-import { fieldError } from '../validation';
 import type { Kafka } from './kafka';
+import { fieldError } from '../common/field-errors';
 
 /** How a listener is exposed (Kafka CRD `spec.kafka.listeners[].type`). */
 export enum KafkaListenerType {

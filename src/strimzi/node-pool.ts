@@ -1,11 +1,13 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { renderResources } from '../resources';
-import { DNS_LABEL_RULE, duplicates, fieldError, isDnsLabel } from '../validation';
 import { JvmOptions, renderJvmOptions } from './jvm-options';
 import type { Kafka } from './kafka';
 import { StrimziResource } from './resource';
 import { KafkaStorage } from './storage';
+import { duplicates } from '../common/duplicates';
+import { fieldError } from '../common/field-errors';
+import { DNS_LABEL_RULE, isDnsLabel } from '../common/k8s-names';
+import { renderResources } from '../common/resource-requirements';
 
 /** The KRaft roles of the nodes of a pool. */
 export enum KafkaNodeRole {

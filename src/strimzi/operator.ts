@@ -1,11 +1,13 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { byApplyOrder } from '../apply-order';
-import { DNS_LABEL_RULE, duplicates, fieldError, isDnsLabel } from '../validation';
-import { Version } from '../version';
 import { StrimziRelease } from './release';
-import { renderResources } from '../resources';
+import { duplicates } from '../common/duplicates';
+import { fieldError } from '../common/field-errors';
+import { DNS_LABEL_RULE, isDnsLabel } from '../common/k8s-names';
+import { renderResources } from '../common/resource-requirements';
+import { Version } from '../common/version';
+import { byApplyOrder } from '../stages/apply-order';
 
 /** Log level of the Cluster Operator (`STRIMZI_LOG_LEVEL`, read by the operator's log4j2 ConfigMap). */
 export enum OperatorLogLevel {
@@ -97,6 +99,9 @@ const UPSTREAM_REGISTRY = 'quay.io/strimzi';
  * for its namespace and the namespaces it watches.
  */
 export class StrimziOperator extends Construct {
+  /** The release the operator runs. */
+  public readonly release: StrimziRelease;
+
   /** The operator namespace. */
   public readonly namespace: string;
 
@@ -114,6 +119,7 @@ export class StrimziOperator extends Construct {
     if (!isDnsLabel(props.namespace)) {
       throw fieldError(this, 'namespace', props.namespace, DNS_LABEL_RULE);
     }
+    this.release = props.release;
     this.namespace = props.namespace;
     this.watchNamespaces = this.validateWatchNamespaces(props.watchNamespaces);
     const images = this.imageRewrite(props);

@@ -1,4 +1,4 @@
-import { Version } from '../version';
+import { Version } from '../common/version';
 
 // Facts about Strimzi releases that their install files do not state outright. Everything that
 // depends on the Strimzi version reads it from here. Sources: ../shared/docs/domain-strimzi.md,

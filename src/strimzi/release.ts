@@ -1,6 +1,6 @@
-import { Version } from '../version';
 import { LoadedManifests, loadDirectory, loadFile, loadUrl } from './manifest-source';
 import { MINIMUM_STRIMZI_VERSION, servesApiVersion } from './release-facts';
+import { Version } from '../common/version';
 
 /**
  * How to read a Strimzi release.

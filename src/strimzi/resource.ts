@@ -1,9 +1,9 @@
 import { ApiObject, ApiObjectProps, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { SizeAwareApiObject } from '../apply-size';
-import { fieldError } from '../validation';
 import { StrimziRelease } from './release';
 import { strimziApiVersion } from './release-facts';
+import { fieldError } from '../common/field-errors';
+import { SizeAwareApiObject } from '../stages/apply-size';
 
 /** What every Strimzi custom resource construct passes to `StrimziResource`. */
 export interface StrimziResourceProps {

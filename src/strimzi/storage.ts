@@ -1,5 +1,5 @@
 import { Size } from 'cdk8s';
-import { sizeQuantity } from '../resources';
+import { sizeQuantity } from '../common/resource-requirements';
 
 /** Options of persistent-claim storage. */
 export interface PersistentClaimStorageOptions {

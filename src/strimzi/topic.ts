@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
-import { addValidation, DNS_SUBDOMAIN_RULE, fieldError, isDnsSubdomain } from '../validation';
 import type { Kafka } from './kafka';
 import { StrimziResource } from './resource';
+import { addValidation, fieldError } from '../common/field-errors';
+import { DNS_SUBDOMAIN_RULE, isDnsSubdomain } from '../common/k8s-names';
 
 /** Options of `Kafka.addTopic()`. */
 export interface KafkaTopicOptions {

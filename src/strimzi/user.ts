@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
-import { addValidation, DNS_SUBDOMAIN_RULE, fieldError, isDnsSubdomain } from '../validation';
 import { KafkaAcl, renderAcl } from './acl';
 import type { Kafka } from './kafka';
 import { StrimziResource } from './resource';
+import { addValidation, fieldError } from '../common/field-errors';
+import { DNS_SUBDOMAIN_RULE, isDnsSubdomain } from '../common/k8s-names';
 
 /** A reference to one key of a Secret. */
 export interface SecretKeyRef {

@@ -22,9 +22,9 @@ function declare(d: Declaration = {}): KafkaPlatform {
     ],
   });
   const orders = k.addTopic('orders', { partitions: 12 });
-  const apps = new Chart(k.platform.node.scope!, 'apps', { namespace: 'kafka' });
+  const apps = new Chart(KafkaPlatform.of(k).node.scope!, 'apps', { namespace: 'kafka' });
   const deployment = new kplus.Deployment(apps, 'd', { metadata: { name: 'd' }, containers: [{ image: 'x', securityContext: { user: 1000 } }] });
-  k.platform.addConsumerAutoscaling('d', {
+  KafkaPlatform.of(k).addConsumerAutoscaling('d', {
     deployment,
     topics: [orders],
     consumerGroup: 'g',
@@ -33,7 +33,7 @@ function declare(d: Declaration = {}): KafkaPlatform {
     credentialsRevision: d.revision,
     lagThreshold: d.lagThreshold,
   });
-  return k.platform;
+  return KafkaPlatform.of(k);
 }
 
 function spec(platform: KafkaPlatform): any {
@@ -76,7 +76,7 @@ describe('config changes reach KEDA (keda#5915)', () => {
 
   test('no secret value is written: only references to Secrets, and no Secret objects', () => {
     const platform = declare();
-    const all = [...Testing.synth(platform.resourceStage), ...autoscaling(platform)];
+    const all = [...Testing.synth(platform.kafkaStage!), ...autoscaling(platform)];
     expect(all.map(o => o.kind)).not.toContain('Secret');
     const auth = one(autoscaling(platform), 'TriggerAuthentication');
     expect(Object.keys(auth.spec).sort()).toEqual(['configMapTargetRef', 'secretTargetRef']);

@@ -14,7 +14,7 @@ describe('Connect worker autoscaling', () => {
     connect.addConnector('to-db', { className: 'io.example.JdbcSink', topics: [orders, payments] });
     connect.addConnector('from-db', { className: 'io.example.JdbcSource' });
 
-    const objects = autoscaling(k.platform);
+    const objects = autoscaling(KafkaPlatform.of(k));
     const so = one(objects, 'ScaledObject', 'sinks-workers');
     const auth = one(objects, 'TriggerAuthentication');
     expect(so.metadata.namespace).toBe('kafka');
@@ -26,38 +26,38 @@ describe('Connect worker autoscaling', () => {
       // Two topics: no `topic`, so KEDA sums the group's lag over both.
       { type: 'kafka', name: 'lag-to-db', metadata: { ...common, consumerGroup: 'connect-to-db' }, authenticationRef: { name: auth.metadata.name, kind: 'TriggerAuthentication' } },
     ]);
-    expect(connect.autoscaling?.scaledObject.name).toBe('sinks-workers');
+    expect(KafkaPlatform.of(connect).scaledObjectOf(connect)?.name).toBe('sinks-workers');
   });
 
   test('on Strimzi before 0.49 the target uses kafka.strimzi.io/v1beta2', () => {
     const k = kedaKafka({}, {}, '0.45.0');
     k.addConnect('c', { autoscaling: { maxReplicas: 3 } }).addConnector('x', { className: 'a.B', topics: [k.addTopic('t', { partitions: 3 })] });
-    expect(one(autoscaling(k.platform), 'ScaledObject').spec.scaleTargetRef.apiVersion).toBe('kafka.strimzi.io/v1beta2');
+    expect(one(autoscaling(KafkaPlatform.of(k)), 'ScaledObject').spec.scaleTargetRef.apiVersion).toBe('kafka.strimzi.io/v1beta2');
   });
 
   test('a Kafka 3.x cluster keeps KEDA\'s default protocol version', () => {
     const k = kedaKafka({}, {}, '0.45.0');
     k.addConnect('c', { autoscaling: { maxReplicas: 3 } }).addConnector('x', { className: 'a.B', topics: ['t'] });
-    expect(one(autoscaling(k.platform), 'ScaledObject').spec.triggers[0].metadata.version).toBeUndefined();
+    expect(one(autoscaling(KafkaPlatform.of(k)), 'ScaledObject').spec.triggers[0].metadata.version).toBeUndefined();
   });
 
   test('a maximum above the partitions of the largest sink is an error, unless idle consumers are allowed', () => {
     const k = kedaKafka();
     const t = k.addTopic('t', { partitions: 4 });
     k.addConnect('c', { autoscaling: { maxReplicas: 8 } }).addConnector('x', { className: 'a.B', topics: [t] });
-    expect(() => autoscaling(k.platform)).toThrow(
+    expect(() => autoscaling(KafkaPlatform.of(k))).toThrow(
       '[p-autoscaling/kafka-c-workers] autoscaling.maxReplicas: 8 exceeds the 4 partition(s) of the largest sink connector\'s topics of KafkaConnect c; '
       + 'KEDA caps the lag metric at the partition count, and consumers beyond it would idle. Lower autoscaling.maxReplicas to 4, add partitions, or set allowIdleConsumers: true');
 
     const idle = kedaKafka();
     idle.addConnect('c', { autoscaling: { maxReplicas: 8, allowIdleConsumers: true } }).addConnector('x', { className: 'a.B', topics: [idle.addTopic('t', { partitions: 4 })] });
-    expect(one(autoscaling(idle.platform), 'ScaledObject').spec.triggers[0].metadata.allowIdleConsumers).toBe('true');
+    expect(one(autoscaling(KafkaPlatform.of(idle)), 'ScaledObject').spec.triggers[0].metadata.allowIdleConsumers).toBe('true');
   });
 
   test('a Connect cluster without sink connectors has nothing to scale on', () => {
     const k = kedaKafka();
     k.addConnect('c', { autoscaling: { maxReplicas: 3 } }).addConnector('src', { className: 'a.Source' });
-    expect(() => autoscaling(k.platform)).toThrow(
+    expect(() => autoscaling(KafkaPlatform.of(k))).toThrow(
       'autoscaling: "KafkaConnect c" scales workers on the lag of sink connectors, but the Connect cluster has none. Add a connector with topics, or triggers');
   });
 
@@ -69,7 +69,7 @@ describe('Connect worker autoscaling', () => {
         triggers: [ScalerTrigger.prometheus({ serverAddress: 'http://prometheus.monitoring.svc:9090', query: 'sum(rate(x[1m]))', threshold: 10 })],
       },
     });
-    expect(one(autoscaling(k.platform), 'ScaledObject').spec.triggers.map((t: any) => t.type)).toEqual(['prometheus']);
+    expect(one(autoscaling(KafkaPlatform.of(k)), 'ScaledObject').spec.triggers.map((t: any) => t.type)).toEqual(['prometheus']);
   });
 
   test('replicas outside the range are an error', () => {
@@ -90,7 +90,7 @@ describe('Connect worker autoscaling', () => {
     const connect = k.addConnect('c', { autoscaling: { maxReplicas: 3 } });
     connect.addConnector('a', { className: 'a.B', topics: [orders] });
     connect.addConnector('b', { className: 'a.B', topics: [orders] });
-    const user = one(resources(k.platform), 'KafkaUser', 'events-keda-tls');
+    const user = one(resources(KafkaPlatform.of(k)), 'KafkaUser', 'events-keda-tls');
     expect(user.spec.authentication).toEqual({ type: 'tls' });
     expect(user.spec.authorization.acls).toEqual([
       { resource: { type: 'group', name: 'connect-a', patternType: 'literal' }, operations: ['Describe'] },

@@ -1,6 +1,7 @@
 import { autoscaling, kedaKafka, one, resources } from './setup';
-import { CONNECTOR_SCALE_SELECTOR_FIELD, MetricType, ScalerTrigger } from '../../src';
-import { connectorScaleSelector } from '../../src/autoscaling/connector-selector';
+import { KafkaPlatform, MetricType, ScalerTrigger } from '../../src';
+import { connectorScaleSelector } from '../../src/strimzi/connector-scale-selector';
+import { CONNECTOR_SCALE_SELECTOR_FIELD } from '../../src/strimzi/crds';
 
 // strimzi#10450: KafkaConnector's scale subresource has no selector, so the HPA KEDA creates stops
 // with InvalidSelector. The patched CRD reads the selector from spec.scaleSelector.
@@ -9,7 +10,7 @@ describe('connector task autoscaling (strimzi#10450)', () => {
     const k = kedaKafka();
     const orders = k.addTopic('orders', { partitions: 12 });
     const c = k.addConnect('sinks').addConnector('archive', { className: 'io.example.S3Sink', topics: [orders], autoscaling: { minTasks: 2, maxTasks: 12 } });
-    const spec = one(resources(k.platform), 'KafkaConnector').spec;
+    const spec = one(resources(KafkaPlatform.of(k)), 'KafkaConnector').spec;
     expect(spec[CONNECTOR_SCALE_SELECTOR_FIELD]).toBe('cdk8s-strimzi-keda/connector=kafka.archive');
     expect(spec.tasksMax).toBe(2);
     expect(c.scaleSelector).toBe('cdk8s-strimzi-keda/connector=kafka.archive');
@@ -22,7 +23,7 @@ describe('connector task autoscaling (strimzi#10450)', () => {
     k.addConnect('sinks').addConnector('archive', {
       className: 'io.example.S3Sink', topics: [k.addTopic('orders', { partitions: 12 })], tasksMax: 3, autoscaling: { maxTasks: 12, lagThreshold: 100 },
     });
-    const so = one(autoscaling(k.platform), 'ScaledObject', 'archive-tasks');
+    const so = one(autoscaling(KafkaPlatform.of(k)), 'ScaledObject', 'archive-tasks');
     expect(so.spec.scaleTargetRef).toEqual({ apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaConnector', name: 'archive' });
     expect([so.spec.minReplicaCount, so.spec.maxReplicaCount]).toEqual([1, 12]);
     expect(so.spec.triggers).toEqual([{
@@ -37,9 +38,9 @@ describe('connector task autoscaling (strimzi#10450)', () => {
         tls: 'enable',
         version: '2.1.0',
       },
-      authenticationRef: { kind: 'TriggerAuthentication', name: one(autoscaling(k.platform), 'TriggerAuthentication').metadata.name },
+      authenticationRef: { kind: 'TriggerAuthentication', name: one(autoscaling(KafkaPlatform.of(k)), 'TriggerAuthentication').metadata.name },
     }]);
-    expect(one(resources(k.platform), 'KafkaConnector').spec.tasksMax).toBe(3);
+    expect(one(resources(KafkaPlatform.of(k)), 'KafkaConnector').spec.tasksMax).toBe(3);
   });
 
   test('workers and tasks of one Connect cluster can be scaled together without sharing pods', () => {
@@ -47,11 +48,11 @@ describe('connector task autoscaling (strimzi#10450)', () => {
     const orders = k.addTopic('orders', { partitions: 12 });
     const connect = k.addConnect('sinks', { autoscaling: { maxReplicas: 6 } });
     connect.addConnector('archive', { className: 'a.B', topics: [orders], autoscaling: { maxTasks: 12 } });
-    const objects = autoscaling(k.platform).filter(o => o.kind === 'ScaledObject');
+    const objects = autoscaling(KafkaPlatform.of(k)).filter(o => o.kind === 'ScaledObject');
     expect(objects.map(o => `${o.spec.scaleTargetRef.kind}/${o.spec.scaleTargetRef.name}`)).toEqual(['KafkaConnect/sinks', 'KafkaConnector/archive']);
     // The worker HPA selects the Connect pods through Strimzi's status.labelSelector; the task HPA
     // selects nothing, so the HPA controller never reports AmbiguousSelector.
-    expect(one(resources(k.platform), 'KafkaConnector').spec.scaleSelector).toBe('cdk8s-strimzi-keda/connector=kafka.archive');
+    expect(one(resources(KafkaPlatform.of(k)), 'KafkaConnector').spec.scaleSelector).toBe('cdk8s-strimzi-keda/connector=kafka.archive');
   });
 
   test('source connectors have no lag to scale on', () => {
@@ -68,10 +69,10 @@ describe('connector task autoscaling (strimzi#10450)', () => {
   test('more tasks than partitions is an error; with topic names only the partitions are unknown', () => {
     const k = kedaKafka();
     k.addConnect('c').addConnector('x', { className: 'a.B', topics: [k.addTopic('t', { partitions: 4 })], autoscaling: { maxTasks: 10 } });
-    expect(() => autoscaling(k.platform)).toThrow('autoscaling.maxTasks: 10 exceeds the 4 partition(s) of the topics of KafkaConnector x');
+    expect(() => autoscaling(KafkaPlatform.of(k))).toThrow('autoscaling.maxTasks: 10 exceeds the 4 partition(s) of the topics of KafkaConnector x');
     const names = kedaKafka();
     names.addConnect('c').addConnector('x', { className: 'a.B', topics: ['external'], autoscaling: { maxTasks: 10 } });
-    expect(() => autoscaling(names.platform)).not.toThrow();
+    expect(() => autoscaling(KafkaPlatform.of(names))).not.toThrow();
   });
 
   test('no scale to zero: the CRD has tasksMax minimum 1', () => {

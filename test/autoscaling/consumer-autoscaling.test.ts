@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { autoscaling, kedaKafka, one, resources } from './setup';
-import { ClusterTriggerAuthentication, ScaleTarget } from '../../src';
+import { ClusterTriggerAuthentication, KafkaPlatform, ScaleTarget } from '../../src';
 
 function deployment(chart: Chart, name = 'pipeline'): kplus.Deployment {
   return new kplus.Deployment(chart, name, {
@@ -17,11 +17,11 @@ describe('consumer Deployment autoscaling (Kafka Streams and other consumers)', 
     const k = kedaKafka();
     const orders = k.addTopic('orders', { partitions: 12 });
     const payments = k.addTopic('payments', { partitions: 6 });
-    const apps = new Chart(k.platform.node.scope!, 'apps', { namespace: 'kafka' });
-    const scaling = k.platform.addConsumerAutoscaling('pipeline', {
+    const apps = new Chart(KafkaPlatform.of(k).node.scope!, 'apps', { namespace: 'kafka' });
+    const scaling = KafkaPlatform.of(k).addConsumerAutoscaling('pipeline', {
       deployment: deployment(apps), consumerGroup: 'streams-pipeline-app', topics: [orders, payments], maxReplicas: 12, lagThreshold: 50,
     });
-    const so = one(autoscaling(k.platform), 'ScaledObject', 'pipeline');
+    const so = one(autoscaling(KafkaPlatform.of(k)), 'ScaledObject', 'pipeline');
     expect(so.metadata.namespace).toBe('kafka');
     expect(so.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'pipeline' });
     expect([so.spec.minReplicaCount, so.spec.maxReplicaCount]).toEqual([1, 12]);
@@ -36,19 +36,19 @@ describe('consumer Deployment autoscaling (Kafka Streams and other consumers)', 
 
   test('without topics one trigger covers every topic of the group, and the scaler may describe all topics', () => {
     const k = kedaKafka();
-    const apps = new Chart(k.platform.node.scope!, 'apps', { namespace: 'kafka' });
-    k.platform.addConsumerAutoscaling('streams', { deployment: deployment(apps), kafka: k, consumerGroup: 'app-id', maxReplicas: 4 });
-    const trigger = one(autoscaling(k.platform), 'ScaledObject').spec.triggers[0];
+    const apps = new Chart(KafkaPlatform.of(k).node.scope!, 'apps', { namespace: 'kafka' });
+    KafkaPlatform.of(k).addConsumerAutoscaling('streams', { deployment: deployment(apps), kafka: k, consumerGroup: 'app-id', maxReplicas: 4 });
+    const trigger = one(autoscaling(KafkaPlatform.of(k)), 'ScaledObject').spec.triggers[0];
     expect([trigger.name, trigger.metadata.topic]).toEqual(['lag', undefined]);
-    const acls = one(resources(k.platform), 'KafkaUser', 'events-keda-tls').spec.authorization.acls;
+    const acls = one(resources(KafkaPlatform.of(k)), 'KafkaUser', 'events-keda-tls').spec.authorization.acls;
     expect(acls).toContainEqual({ resource: { type: 'topic', name: '*', patternType: 'literal' }, operations: ['Describe'] });
   });
 
   test('the workload\'s chart is applied before the autoscaling stage', () => {
     const k = kedaKafka();
-    const apps = new Chart(k.platform.node.scope!, 'apps', { namespace: 'kafka' });
-    k.platform.addConsumerAutoscaling('p', { deployment: deployment(apps), topics: [k.addTopic('t', { partitions: 3 })], consumerGroup: 'g', maxReplicas: 3 });
-    const app = k.platform.node.root as any;
+    const apps = new Chart(KafkaPlatform.of(k).node.scope!, 'apps', { namespace: 'kafka' });
+    KafkaPlatform.of(k).addConsumerAutoscaling('p', { deployment: deployment(apps), topics: [k.addTopic('t', { partitions: 3 })], consumerGroup: 'g', maxReplicas: 3 });
+    const app = KafkaPlatform.of(k).node.root as any;
     app.synth();
     expect(fs.readdirSync(app.outdir).sort()).toEqual(['0000-p-crds.k8s.yaml', '0001-p-operator.k8s.yaml', '0002-p-kafka.k8s.yaml', '0003-apps.k8s.yaml', '0004-p-autoscaling.k8s.yaml']);
     expect(fs.readFileSync(path.join(app.outdir, '0004-p-autoscaling.k8s.yaml'), 'utf-8')).toContain('kind: ScaledObject');
@@ -56,8 +56,8 @@ describe('consumer Deployment autoscaling (Kafka Streams and other consumers)', 
 
   test('a workload outside the Kafka namespace cannot read the cluster\'s Secrets: an error that says what to do', () => {
     const k = kedaKafka();
-    const apps = new Chart(k.platform.node.scope!, 'apps', { namespace: 'apps' });
-    expect(() => k.platform.addConsumerAutoscaling('p', { deployment: deployment(apps), kafka: k, consumerGroup: 'g', maxReplicas: 3 })).toThrow(
+    const apps = new Chart(KafkaPlatform.of(k).node.scope!, 'apps', { namespace: 'apps' });
+    expect(() => KafkaPlatform.of(k).addConsumerAutoscaling('p', { deployment: deployment(apps), kafka: k, consumerGroup: 'g', maxReplicas: 3 })).toThrow(
       '[p-autoscaling/p] namespace: "apps" differs from the Kafka cluster\'s namespace (kafka), where its CA and user Secrets are; '
       + 'a TriggerAuthentication can only read Secrets of the ScaledObject\'s namespace. Run the workload in the Kafka namespace, '
       + 'or pass authentication (a TriggerAuthentication in its namespace or a ClusterTriggerAuthentication)');
@@ -65,12 +65,12 @@ describe('consumer Deployment autoscaling (Kafka Streams and other consumers)', 
 
   test('...with its own ClusterTriggerAuthentication, or through a listener without TLS, it works', () => {
     const k = kedaKafka();
-    const apps = new Chart(k.platform.node.scope!, 'apps', { namespace: 'apps' });
-    k.platform.addConsumerAutoscaling('own', {
+    const apps = new Chart(KafkaPlatform.of(k).node.scope!, 'apps', { namespace: 'apps' });
+    KafkaPlatform.of(k).addConsumerAutoscaling('own', {
       deployment: deployment(apps, 'a'), kafka: k, consumerGroup: 'g', maxReplicas: 3, authentication: ClusterTriggerAuthentication.fromName('kafka-scaler'),
     });
-    k.platform.addConsumerAutoscaling('plain', { deployment: deployment(apps, 'b'), kafka: k, listener: 'plain', consumerGroup: 'g2', maxReplicas: 3 });
-    const [own, plain] = autoscaling(k.platform).filter(o => o.kind === 'ScaledObject');
+    KafkaPlatform.of(k).addConsumerAutoscaling('plain', { deployment: deployment(apps, 'b'), kafka: k, listener: 'plain', consumerGroup: 'g2', maxReplicas: 3 });
+    const [own, plain] = autoscaling(KafkaPlatform.of(k)).filter(o => o.kind === 'ScaledObject');
     expect(own.spec.triggers[0].authenticationRef).toEqual({ kind: 'ClusterTriggerAuthentication', name: 'kafka-scaler' });
     expect(plain.spec.triggers[0].authenticationRef).toBeUndefined();
     expect(plain.spec.triggers[0].metadata).toEqual({ bootstrapServers: 'events-kafka-bootstrap.kafka.svc:9092', consumerGroup: 'g2', lagThreshold: '10', version: '2.1.0' });
@@ -78,9 +78,9 @@ describe('consumer Deployment autoscaling (Kafka Streams and other consumers)', 
 
   test('a SCRAM listener: sasl in metadata, password from the user Secret, username from a ConfigMap (the Secret has none)', () => {
     const k = kedaKafka();
-    const apps = new Chart(k.platform.node.scope!, 'apps', { namespace: 'kafka' });
-    k.platform.addConsumerAutoscaling('p', { deployment: deployment(apps), kafka: k, listener: 'scram', consumerGroup: 'g', maxReplicas: 3 });
-    const objects = autoscaling(k.platform);
+    const apps = new Chart(KafkaPlatform.of(k).node.scope!, 'apps', { namespace: 'kafka' });
+    KafkaPlatform.of(k).addConsumerAutoscaling('p', { deployment: deployment(apps), kafka: k, listener: 'scram', consumerGroup: 'g', maxReplicas: 3 });
+    const objects = autoscaling(KafkaPlatform.of(k));
     expect(one(objects, 'ScaledObject').spec.triggers[0].metadata).toMatchObject({
       bootstrapServers: 'events-kafka-scram-bootstrap.kafka.svc:9094', sasl: 'scram_sha512', tls: 'enable',
     });
@@ -98,17 +98,17 @@ describe('consumer Deployment autoscaling (Kafka Streams and other consumers)', 
 
   test('any scalable workload can be the target', () => {
     const k = kedaKafka();
-    k.platform.addConsumerAutoscaling('sts', {
+    KafkaPlatform.of(k).addConsumerAutoscaling('sts', {
       target: ScaleTarget.of({ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'consumer', namespace: 'kafka' }), kafka: k, consumerGroup: 'g', maxReplicas: 3,
     });
-    expect(one(autoscaling(k.platform), 'ScaledObject').spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'consumer' });
+    expect(one(autoscaling(KafkaPlatform.of(k)), 'ScaledObject').spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'consumer' });
   });
 
   test('a maximum above the largest topic\'s partitions is an error', () => {
     const k = kedaKafka();
-    const apps = new Chart(k.platform.node.scope!, 'apps', { namespace: 'kafka' });
-    k.platform.addConsumerAutoscaling('p', { deployment: deployment(apps), topics: [k.addTopic('t', { partitions: 3 }), k.addTopic('u', { partitions: 5 })], consumerGroup: 'g', maxReplicas: 6 });
-    expect(() => autoscaling(k.platform)).toThrow(
+    const apps = new Chart(KafkaPlatform.of(k).node.scope!, 'apps', { namespace: 'kafka' });
+    KafkaPlatform.of(k).addConsumerAutoscaling('p', { deployment: deployment(apps), topics: [k.addTopic('t', { partitions: 3 }), k.addTopic('u', { partitions: 5 })], consumerGroup: 'g', maxReplicas: 6 });
+    expect(() => autoscaling(KafkaPlatform.of(k))).toThrow(
       '[p-autoscaling/p] maxReplicas: 6 exceeds the 5 partition(s) of the largest topic of consumer group g; KEDA caps the lag metric at the partition count');
   });
 
@@ -120,6 +120,6 @@ describe('consumer Deployment autoscaling (Kafka Streams and other consumers)', 
   ])('%j is an error', (options, message) => {
     const k = kedaKafka();
     const { useKafka, ...rest } = options as any;
-    expect(() => k.platform.addConsumerAutoscaling('p', { ...rest, ...(useKafka ? { kafka: k } : {}) })).toThrow(`[p-autoscaling/p] ${message}`);
+    expect(() => KafkaPlatform.of(k).addConsumerAutoscaling('p', { ...rest, ...(useKafka ? { kafka: k } : {}) })).toThrow(`[p-autoscaling/p] ${message}`);
   });
 });

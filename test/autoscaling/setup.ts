@@ -21,12 +21,12 @@ export function kedaKafka(options: KafkaOptions = {}, props: Partial<KafkaPlatfo
 
 /** The synthesized autoscaling stage. */
 export function autoscaling(platform: KafkaPlatform): any[] {
-  return Testing.synth(platform.autoscalingStage);
+  return Testing.synth(platform.autoscalingStage!);
 }
 
 /** The synthesized Kafka stage. */
 export function resources(platform: KafkaPlatform): any[] {
-  return Testing.synth(platform.resourceStage);
+  return Testing.synth(platform.kafkaStage!);
 }
 
 /** Everything the app writes, as YAML text (what a reviewer sees in the GitOps repository). */

@@ -19,8 +19,8 @@ function kedaSchemas(version: string): CrdSchemas {
 // and the KEDA objects against the upstream KEDA CRDs.
 function check(strimzi: string, keda: string) {
   const platform = everyFeature(Testing.app(), strimziRelease(strimzi), KedaRelease.of(keda));
-  const resources = Testing.synth(platform.resourceStage);
-  const scaling = Testing.synth(platform.autoscalingStage);
+  const resources = Testing.synth(platform.kafkaStage!);
+  const scaling = Testing.synth(platform.autoscalingStage!);
   expect(resources.filter(o => o.kind === 'KafkaConnector' && o.spec.scaleSelector)).toHaveLength(1);
   expect(new Set(scaling.map(o => o.kind))).toEqual(new Set(['TriggerAuthentication', 'ScaledObject', 'ConfigMap']));
   expectConformant(CrdSchemas.fromCrds(Testing.synth(platform.crdStage)), resources);

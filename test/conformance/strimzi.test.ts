@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
-import { CONNECTOR_SCALE_SELECTOR_FIELD } from '../../src';
+import { CONNECTOR_SCALE_SELECTOR_FIELD } from '../../src/strimzi/crds';
 import { STRIMZI_VERSIONS, strimziInstallDir, strimziRelease } from '../fixtures';
 import { CrdSchemas, expectConformant } from './crd-schema';
 import { everyFeature } from './strimzi-declaration';
@@ -14,7 +14,7 @@ describe.each(STRIMZI_VERSIONS)('Strimzi %s', (version) => {
 
   test('every emitted Strimzi resource validates against the upstream CRDs', () => {
     const platform = everyFeature(Testing.app(), strimziRelease(version));
-    const objects = Testing.synth(platform.resourceStage);
+    const objects = Testing.synth(platform.kafkaStage!);
     expect(new Set(objects.map(o => o.kind))).toEqual(new Set(['Kafka', 'KafkaNodePool', 'KafkaTopic', 'KafkaUser', 'KafkaConnect', 'KafkaConnector']));
     expectConformant(schemas, objects);
   });
@@ -27,7 +27,7 @@ describe.each(STRIMZI_VERSIONS)('Strimzi %s', (version) => {
   test('a connector with the scale selector validates against the patched CRD, not the upstream one', () => {
     const platform = everyFeature(Testing.app(), strimziRelease(version));
     const patched = CrdSchemas.fromCrds(Testing.synth(platform.crdStage));
-    const connector = Testing.synth(platform.resourceStage).find(o => o.kind === 'KafkaConnector');
+    const connector = Testing.synth(platform.kafkaStage!).find(o => o.kind === 'KafkaConnector');
     const withSelector = { ...connector, spec: { ...connector.spec, [CONNECTOR_SCALE_SELECTOR_FIELD]: 'x/connector=kafka.sink' } };
     expect(patched.errors(withSelector)).toEqual([]);
     expect(schemas.errors(withSelector).join('\n')).toContain(CONNECTOR_SCALE_SELECTOR_FIELD);

@@ -6,7 +6,7 @@ import {
   AwsIdentityOwner, AzureCloud, ClusterTriggerAuthentication, EventHubCheckpointStrategy, FallbackBehavior, HpaScalingPolicyType, HpaSelectPolicy,
   KafkaOffsetResetPolicy, KafkaSaslMechanism, KafkaSaslTokenProvider, KedaCloudEventSourceRbac, KedaRelease, MetricType,
   PodIdentityProvider, ScaledObject, ScalerTrigger, ScaleTarget, TriggerAuthentication,
-} from '../../src/keda';
+} from '../../src';
 import { CrdSchemas, expectConformant } from '../conformance/crd-schema';
 
 // Every KEDA object this library emits must pass the API server's schema check of every release

@@ -2,7 +2,7 @@ import { newChart, renderTrigger, triggerError } from './helpers';
 import {
   AzureCloud, AzureEventHubTriggerProps, ClusterTriggerAuthentication, EventHubCheckpointStrategy, KedaRelease, PodIdentityProvider,
   ScalerTrigger, TriggerAuthentication,
-} from '../../src/keda';
+} from '../../src';
 
 const PATH = '[test/so] ';
 

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { KedaRelease, ScaledObject, ScaledObjectProps, ScalerTrigger, ScaleTarget } from '../../src/keda';
+import { KedaRelease, ScaledObject, ScaledObjectProps, ScalerTrigger, ScaleTarget } from '../../src';
 import { KEDA_DIR } from '../fixtures';
 
 /** The KEDA releases in the fixtures, oldest first. */

@@ -2,7 +2,7 @@ import { newChart, renderTrigger, triggerError } from './helpers';
 import {
   ClusterTriggerAuthentication, KafkaOffsetResetPolicy, KafkaSaslMechanism, KafkaSaslTokenProvider, KafkaTriggerProps, KedaRelease,
   ScalerTrigger, TriggerAuthentication,
-} from '../../src/keda';
+} from '../../src';
 
 const BASE: KafkaTriggerProps = { bootstrapServers: ['events-kafka-bootstrap.kafka.svc:9093'], consumerGroup: 'orders', topic: 'orders' };
 const PATH = '[test/so] ';

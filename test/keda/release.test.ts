@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
-import { KedaCloudEventSourceRbac, KedaCrds, KedaRelease } from '../../src/keda';
+import { KedaCloudEventSourceRbac, KedaCrds, KedaRelease } from '../../src';
 import { KEDA_FEATURES, KEDA_REGRESSIONS } from '../../src/keda/release-facts';
 import { scratchDir } from '../fixtures';
 import { KEDA_VERSIONS, kedaCrdsDir, newChart, thrown } from './helpers';

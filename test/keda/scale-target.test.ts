@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { newChart, scaledObject, synthKind } from './helpers';
-import { ScaleTarget } from '../../src/keda';
+import { ScaleTarget } from '../../src';
 
 describe('ScaleTarget', () => {
   test('of() takes API version, kind, name and namespace', () => {

@@ -3,7 +3,7 @@ import { DEPLOYMENT, KAFKA, newChart, scaledObject, synthKind, thrown, validatio
 import {
   FallbackBehavior, HpaScalingPolicyType, HpaSelectPolicy, KafkaTriggerProps, KedaRelease, MetricType, ScaledObject, ScaledObjectProps, ScalerTrigger,
   ScaleTarget, TriggerAuthentication,
-} from '../../src/keda';
+} from '../../src';
 
 const PATH = '[test/so] ';
 const CPU = ScalerTrigger.cpu({ metricType: MetricType.UTILIZATION, value: '80' });

@@ -2,7 +2,7 @@ import { Yaml } from 'cdk8s';
 import { newChart, synthKind, thrown } from './helpers';
 import {
   AwsIdentityOwner, ClusterTriggerAuthentication, KedaRelease, PodIdentityProvider, TriggerAuthentication, TriggerAuthenticationProps,
-} from '../../src/keda';
+} from '../../src';
 
 const SCRAM: TriggerAuthenticationProps = {
   release: KedaRelease.V2_20_2,

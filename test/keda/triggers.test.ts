@@ -1,5 +1,5 @@
 import { KAFKA, newChart, renderTrigger, scaledObject, thrown, triggerError } from './helpers';
-import { KedaRelease, MetricType, ScalerTrigger, ScaleTarget, TriggerAuthentication } from '../../src/keda';
+import { KedaRelease, MetricType, ScalerTrigger, ScaleTarget, TriggerAuthentication } from '../../src';
 
 const PATH = '[test/so] ';
 const PROMETHEUS = { serverAddress: 'http://prometheus.monitoring.svc:9090', query: 'sum(rate(http_requests_total[1m]))', threshold: 100 };

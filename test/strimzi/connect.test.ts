@@ -2,7 +2,7 @@ import { ApiObject, JsonPatch } from 'cdk8s';
 import { find, kafka, synth, THREE_BY_THREE } from './setup';
 import {
   AclOperation, AclResource, ConnectBuildOutput, KafkaAuthorization, KafkaConnectorState, KafkaListenerAuthentication, KafkaListenerType,
-  KafkaUserAuthentication, PluginArtifact,
+  KafkaPlatform, KafkaUserAuthentication, PluginArtifact,
 } from '../../src';
 
 describe('KafkaConnect wiring', () => {
@@ -77,7 +77,7 @@ describe('KafkaConnect wiring', () => {
     expect(() => k.addConnect('b', { listener: 'tls', user: scram })).toThrow(
       '[p-kafka/events/b] user: "mine" authenticates with scram-sha-512, but listener "tls" expects tls');
     expect(() => k.addConnect('c', { listener: 'plain', user: scram })).toThrow('user: "mine" is not needed: listener "plain" does not authenticate clients');
-    const other = k.platform.addKafka('other', THREE_BY_THREE).addUser('x', { authentication: KafkaUserAuthentication.tls() });
+    const other = KafkaPlatform.of(k).addKafka('other', THREE_BY_THREE).addUser('x', { authentication: KafkaUserAuthentication.tls() });
     expect(() => k.addConnect('d', { user: other })).toThrow('user: "x" belongs to the Kafka cluster p-kafka/other, not to p-kafka/events');
   });
 
@@ -207,7 +207,7 @@ describe('KafkaConnector', () => {
 
   test('a topic of another Kafka cluster is an error', () => {
     const k = kafka();
-    const foreign = k.platform.addKafka('other', THREE_BY_THREE).addTopic('orders');
+    const foreign = KafkaPlatform.of(k).addKafka('other', THREE_BY_THREE).addTopic('orders');
     expect(() => k.addConnect('c').addConnector('x', { className: 'a.B', topics: [foreign] })).toThrow(
       'topics: "orders" belongs to the Kafka cluster p-kafka/other, but Connect "c" uses p-kafka/events');
   });

@@ -29,7 +29,7 @@ export function kafka(options: KafkaOptions = {}, version: string = NEWEST_STRIM
 
 /** The synthesized Kafka-stage objects of the cluster's platform. */
 export function synth(k: Kafka): any[] {
-  return Testing.synth(k.platform.resourceStage);
+  return Testing.synth(KafkaPlatform.of(k).kafkaStage!);
 }
 
 /** The one object of this kind (and name). */

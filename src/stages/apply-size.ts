@@ -1,10 +1,10 @@
 import { ApiObject } from 'cdk8s';
+import { Manifest } from '../common/manifest';
 
 // Client-side `kubectl apply` stores the whole object as compact JSON in the
 // `kubectl.kubernetes.io/last-applied-configuration` annotation, and annotations are limited to
 // 262,144 bytes in total. Strimzi's Kafka CRD is 150-220 KB as JSON and KEDA's ScaledJob CRD is
-// ~320 KB, so such objects must be applied server-side or replaced (strimzi#4512, keda#4740;
-// domain-peers-k8s-gitops.md §0).
+// ~320 KB, so such objects must be applied server-side or replaced (strimzi#4512, keda#4740).
 export const ANNOTATION_SIZE_LIMIT = 262_144;
 
 // The only marking a plain manifest can carry: Argo CD reads it per resource and applies the object
@@ -23,12 +23,12 @@ export function markServerSideApply(obj: ApiObject): void {
   obj.metadata.addAnnotation(SYNC_OPTIONS_ANNOTATION, withServerSideApply(obj.metadata.toJson().annotations?.[SYNC_OPTIONS_ANNOTATION]));
 }
 
-function isMarked(manifest: any): boolean {
+function isMarked(manifest: Manifest): boolean {
   const value: string | undefined = manifest.metadata?.annotations?.[SYNC_OPTIONS_ANNOTATION];
   return value !== undefined && value.split(',').map(s => s.trim()).includes(SERVER_SIDE_APPLY);
 }
 
-function compactSize(manifest: any): number {
+function compactSize(manifest: Manifest): number {
   return Buffer.byteLength(JSON.stringify(manifest));
 }
 
@@ -37,7 +37,7 @@ function compactSize(manifest: any): number {
  * ScaledObject's triggers): when it outgrows the annotation limit it marks itself for server-side apply.
  */
 export class SizeAwareApiObject extends ApiObject {
-  public toJson(): any {
+  public toJson(): Manifest {
     const json = super.toJson();
     if (!isMarked(json) && compactSize(json) > ANNOTATION_SIZE_LIMIT) {
       json.metadata.annotations = {
@@ -53,7 +53,7 @@ export class SizeAwareApiObject extends ApiObject {
  * Errors for the rendered objects of a chart whose compact JSON would not fit the last-applied
  * annotation and that are not marked for server-side apply (objects users add to a stage).
  */
-export function applySizeErrors(manifests: any[], pathOf: (manifest: any) => string): string[] {
+export function applySizeErrors(manifests: Manifest[], pathOf: (manifest: Manifest) => string): string[] {
   const errors = new Array<string>();
   for (const manifest of manifests) {
     const bytes = compactSize(manifest);

@@ -2,6 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { byApplyOrder } from './apply-order';
 import { applySizeErrors } from './apply-size';
 import { CrdSchemaSet } from './crd-schema';
+import { Manifest } from '../common/manifest';
 
 /**
  * A chart for one stage of the platform: its objects come out in apply order by kind (then in
@@ -23,7 +24,7 @@ export class StageChart extends Chart {
     this.schemas = schemas;
   }
 
-  public toJson(): any[] {
+  public toJson(): Manifest[] {
     const manifests = super.toJson();
     const errors = [...applySizeErrors(manifests, m => this.pathOf(m)), ...this.schemaErrors(manifests)];
     if (errors.length > 0) {
@@ -32,7 +33,7 @@ export class StageChart extends Chart {
     return byApplyOrder(manifests);
   }
 
-  private schemaErrors(manifests: any[]): string[] {
+  private schemaErrors(manifests: Manifest[]): string[] {
     const sets = this.schemas?.() ?? [];
     const errors = new Array<string>();
     for (const manifest of manifests) {
@@ -42,7 +43,7 @@ export class StageChart extends Chart {
     return errors;
   }
 
-  private pathOf(manifest: any): string {
+  private pathOf(manifest: Manifest): string {
     const obj = this.node.findAll().find(c => ApiObject.isApiObject(c) && c.kind === manifest.kind && c.name === manifest.metadata?.name);
     return obj?.node.path ?? this.node.path;
   }

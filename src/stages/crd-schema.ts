@@ -5,7 +5,12 @@
 // `format` and CEL rules (`x-kubernetes-validations`). The tests run the same objects through ajv
 // against the upstream CRDs and expect the same verdicts.
 
-type Check = (value: any, path: string, errors: string[]) => void;
+import { Manifest } from '../common/manifest';
+
+/** An OpenAPI v3 schema node of a CRD, as parsed from YAML. */
+type SchemaNode = { [keyword: string]: any };
+
+type Check = (value: unknown, path: string, errors: string[]) => void;
 
 const TYPES: { [type: string]: (v: any) => boolean } = {
   object: v => v !== null && typeof v === 'object' && !Array.isArray(v),
@@ -25,23 +30,54 @@ function show(value: unknown): string {
  * Compiles a schema node. `structural` is false inside `oneOf`/`anyOf` branches, which only
  * constrain values and never make fields unknown.
  */
-function compile(s: any, structural: boolean): Check {
-  const checks = new Array<Check>();
+function compile(s: SchemaNode, structural: boolean): Check {
   const preserve = s['x-kubernetes-preserve-unknown-fields'] === true;
+  const checks = [...typeChecks(s), ...valueChecks(s), ...itemChecks(s, structural)];
+  const isObject = s.type === 'object' || s.properties !== undefined || s.additionalProperties !== undefined;
+  if (isObject) {
+    checks.push(objectCheck(s, structural && !preserve));
+  }
+  checks.push(...alternativeChecks(s));
+  return (value, path, errors) => {
+    if (value === null || value === undefined) {
+      if (s.nullable !== true) {
+        errors.push(`${path}: must not be null`);
+      }
+      return;
+    }
+    const before = errors.length;
+    checks[0]?.(value, path, errors);
+    if (errors.length > before) {
+      return; // a value of the wrong type: the other rules would only repeat it
+    }
+    for (const check of checks.slice(1)) {
+      check(value, path, errors);
+    }
+  };
+}
+
+function typeChecks(s: SchemaNode): Check[] {
   if (s['x-kubernetes-int-or-string']) {
-    checks.push((v, p, e) => {
+    return [(v, p, e) => {
       if (!Number.isInteger(v) && typeof v !== 'string') {
         e.push(`${p}: ${show(v)} must be an integer or a string`);
       }
-    });
-  } else if (typeof s.type === 'string') {
+    }];
+  }
+  if (typeof s.type === 'string') {
     const is = TYPES[s.type] ?? (() => true);
-    checks.push((v, p, e) => {
+    return [(v, p, e) => {
       if (!is(v)) {
         e.push(`${p}: ${show(v)} must be of type ${s.type}`);
       }
-    });
+    }];
   }
+  return [];
+}
+
+/** enum, bounds, lengths and patterns: rules on a value of the right type. */
+function valueChecks(s: SchemaNode): Check[] {
+  const checks = new Array<Check>();
   if (Array.isArray(s.enum)) {
     checks.push((v, p, e) => {
       if (!s.enum.some((x: unknown) => x === v)) {
@@ -65,17 +101,22 @@ function compile(s: any, structural: boolean): Check {
   if (typeof s.minItems === 'number') {
     checks.push((v, p, e) => Array.isArray(v) && v.length < s.minItems && e.push(`${p}: must have at least ${s.minItems} item(s)`));
   }
-  if (s.items && typeof s.items === 'object') {
-    const item = compile(s.items, structural);
-    checks.push((v, p, e) => Array.isArray(v) && v.forEach((x, i) => item(x, `${p}[${i}]`, e)));
+  return checks;
+}
+
+function itemChecks(s: SchemaNode, structural: boolean): Check[] {
+  if (!s.items || typeof s.items !== 'object') {
+    return [];
   }
-  const isObject = s.type === 'object' || s.properties !== undefined || s.additionalProperties !== undefined;
-  if (isObject) {
-    checks.push(objectCheck(s, structural && !preserve));
-  }
+  const item = compile(s.items, structural);
+  return [(v, p, e) => Array.isArray(v) && v.forEach((x, i) => item(x, `${p}[${i}]`, e))];
+}
+
+function alternativeChecks(s: SchemaNode): Check[] {
+  const checks = new Array<Check>();
   for (const [keyword, many] of [['oneOf', false], ['anyOf', true]] as const) {
     if (Array.isArray(s[keyword])) {
-      const branches = s[keyword].map((b: any) => compile(b, false));
+      const branches = s[keyword].map((b: SchemaNode) => compile(b, false));
       checks.push((v, p, e) => {
         const passing = branches.filter((b: Check) => {
           const found = new Array<string>();
@@ -88,45 +129,31 @@ function compile(s: any, structural: boolean): Check {
       });
     }
   }
-  return (value, path, errors) => {
-    if (value === null || value === undefined) {
-      if (s.nullable !== true) {
-        errors.push(`${path}: must not be null`);
-      }
-      return;
-    }
-    const before = errors.length;
-    checks[0]?.(value, path, errors);
-    if (errors.length > before) {
-      return; // a value of the wrong type: the other rules would only repeat it
-    }
-    for (const check of checks.slice(1)) {
-      check(value, path, errors);
-    }
-  };
+  return checks;
 }
 
-function objectCheck(s: any, strict: boolean): Check {
+function objectCheck(s: SchemaNode, strict: boolean): Check {
   const properties: { [key: string]: Check } = {};
   for (const [key, sub] of Object.entries(s.properties ?? {})) {
-    properties[key] = compile(sub, true);
+    properties[key] = compile(sub as SchemaNode, true);
   }
   const additional = s.additionalProperties && typeof s.additionalProperties === 'object' ? compile(s.additionalProperties, true) : undefined;
   const forbidAdditional = s.additionalProperties === false || (s.additionalProperties === undefined && strict);
   const required: string[] = Array.isArray(s.required) ? s.required : [];
-  return (v, p, e) => {
-    if (!TYPES.object(v)) {
+  return (value, p, e) => {
+    if (!TYPES.object(value)) {
       return;
     }
+    const v = value as { [key: string]: unknown };
     for (const key of required) {
       if (v[key] === undefined) {
         e.push(`${p}.${key}: is required`);
       }
     }
-    for (const [key, value] of Object.entries(v)) {
+    for (const [key, field] of Object.entries(v)) {
       const check = properties[key] ?? additional;
       if (check) {
-        check(value, `${p}.${key}`, e);
+        check(field, `${p}.${key}`, e);
       } else if (forbidAdditional) {
         e.push(`${p}.${key}: is not a field of this resource`);
       }
@@ -136,7 +163,7 @@ function objectCheck(s: any, strict: boolean): Check {
 
 interface ServedSchema {
   readonly source: string;
-  readonly schema: any;
+  readonly schema: SchemaNode;
   check?: Check;
 }
 
@@ -148,7 +175,7 @@ export class CrdSchemaSet {
    * @param crds CustomResourceDefinition objects
    * @param label names their origin in messages, for example `Strimzi 1.2.0`
    */
-  constructor(crds: any[], label: string) {
+  constructor(crds: Manifest[], label: string) {
     for (const crd of crds) {
       for (const version of crd.spec?.versions ?? []) {
         if (version.served && version.schema?.openAPIV3Schema) {
@@ -162,12 +189,12 @@ export class CrdSchemaSet {
   }
 
   /** Whether a CRD of the set serves the object's apiVersion and kind. */
-  public serves(manifest: any): boolean {
+  public serves(manifest: Manifest): boolean {
     return this.served.has(`${manifest.apiVersion}/${manifest.kind}`);
   }
 
   /** What is wrong with the object, as `<field path>: <rule>` lines; empty when it validates. */
-  public errors(manifest: any): string[] {
+  public errors(manifest: Manifest): string[] {
     const served = this.served.get(`${manifest.apiVersion}/${manifest.kind}`);
     if (!served) {
       return [];

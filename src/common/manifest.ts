@@ -1,0 +1,19 @@
+/** `metadata` of a rendered Kubernetes object. */
+export interface ManifestMetadata {
+  name?: string;
+  namespace?: string;
+  labels?: { [key: string]: string };
+  annotations?: { [key: string]: string };
+  [field: string]: unknown;
+}
+
+/**
+ * A Kubernetes object as the library renders, reads or checks it: what `ApiObject.toJson()`
+ * returns and what a release's YAML files contain. Fields below `metadata` are free-form.
+ */
+export interface Manifest {
+  apiVersion: string;
+  kind: string;
+  metadata?: ManifestMetadata;
+  [field: string]: any;
+}

@@ -1,0 +1,280 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { duplicateResourceNames } from './duplicate-names';
+import { KafkaConnectAutoscaling } from '../autoscaling/connect-autoscaling';
+import { KafkaConnectorAutoscaling } from '../autoscaling/connector-autoscaling';
+import { KafkaConsumerAutoscaling, KafkaConsumerAutoscalingOptions } from '../autoscaling/consumer-autoscaling';
+import { ScalerCredentials } from '../autoscaling/scaler-credentials';
+import { addValidation, fieldError, pathMessage } from '../common/field-errors';
+import { DNS_LABEL_RULE, isDnsLabel } from '../common/k8s-names';
+import { KedaCrds } from '../keda/crds';
+import { KedaCloudEventSourceRbac } from '../keda/rbac';
+import { KedaRelease } from '../keda/release';
+import { ScaledObject } from '../keda/scaled-object';
+import { CrdSchemaSet } from '../stages/crd-schema';
+import { StageChart } from '../stages/stage-chart';
+import { PlatformStage } from '../stages/stage-names';
+import { KafkaConnect } from '../strimzi/connect';
+import { KafkaConnector } from '../strimzi/connector';
+import { StrimziCrds } from '../strimzi/crds';
+import { Kafka } from '../strimzi/kafka';
+import { KafkaOptions } from '../strimzi/kafka-options';
+import { StrimziOperator, StrimziOperatorOptions } from '../strimzi/operator';
+import { StrimziRelease } from '../strimzi/release';
+
+// The platform of each stage chart, for KafkaPlatform.of().
+const platformsByStage = new WeakMap<IConstruct, KafkaPlatform>();
+
+/** Properties of `KafkaPlatform`. */
+export interface KafkaPlatformProps {
+  /** Namespace of the Strimzi Cluster Operator and, by default, of the Kafka resources. */
+  readonly namespace: string;
+
+  /** The Strimzi release whose CRDs and operator to install. */
+  readonly strimzi: StrimziRelease;
+
+  /**
+   * Namespaces whose Strimzi resources the operator manages; `['*']` for all namespaces.
+   *
+   * @default - only `namespace`
+   */
+  readonly watchNamespaces?: string[];
+
+  /**
+   * Settings of the Cluster Operator install (image mirror, feature gates, resources, log level).
+   *
+   * @default - the release's install files as they are
+   */
+  readonly operator?: StrimziOperatorOptions;
+
+  /**
+   * The KEDA release the cluster runs; needed for autoscaling. With `crdsDirectory` its CRDs are
+   * emitted in the CRD stage.
+   *
+   * @default - no KEDA: autoscaling options are refused
+   */
+  readonly keda?: KedaRelease;
+
+  /**
+   * Emit the Namespace object for `namespace` (first in the operator stage).
+   *
+   * @default true
+   */
+  readonly createNamespace?: boolean;
+}
+
+/**
+ * One Kafka platform on Kubernetes, emitted as ordered stages.
+ *
+ * Each stage is a cdk8s chart, created next to this construct as `<id>-<stage>`; with
+ * `cdk8s synth` every chart becomes one file, numbered in apply order:
+ *
+ * ```
+ * 0000-<id>-crds.k8s.yaml         Strimzi CRDs (KafkaConnector scale subresource fixed)
+ * 0001-<id>-operator.k8s.yaml     Strimzi Cluster Operator: Namespace, RBAC, ConfigMap, Deployment
+ * 0002-<id>-kafka.k8s.yaml        Kafka resources (when there are any)
+ * 0003-<id>-autoscaling.k8s.yaml  KEDA objects (when there are any)
+ * ```
+ *
+ * The platform also wires autoscaling: the `autoscaling` options of Connect clusters and connectors
+ * and `addConsumerAutoscaling()` become ScaledObjects in the autoscaling stage.
+ */
+export class KafkaPlatform extends Construct {
+  /**
+   * The platform that `construct` belongs to: the platform itself, or anything in one of its stages
+   * (a Kafka cluster, a topic, a ScaledObject, ...).
+   */
+  public static of(construct: IConstruct): KafkaPlatform {
+    for (let c: IConstruct | undefined = construct; c; c = c.node.scope) {
+      const platform = c instanceof KafkaPlatform ? c : platformsByStage.get(c);
+      if (platform) {
+        return platform;
+      }
+    }
+    throw new Error(pathMessage(construct, 'is not part of a KafkaPlatform'));
+  }
+
+  /** The operator namespace. */
+  public readonly namespace: string;
+
+  /** The Strimzi release of the CRDs and the operator. */
+  public readonly strimzi: StrimziRelease;
+
+  /** The KEDA release, if any. */
+  public readonly keda?: KedaRelease;
+
+  /** Stage 1: the CRDs. */
+  public readonly crdStage: Chart;
+
+  /** Stage 2: the Cluster Operator. */
+  public readonly operatorStage: Chart;
+
+  /** The Strimzi CRDs in the CRD stage. */
+  public readonly crds: StrimziCrds;
+
+  /** The Cluster Operator in the operator stage. */
+  public readonly operator: StrimziOperator;
+
+  private readonly stageScope: Construct;
+  private readonly stages = new Map<PlatformStage, StageChart>();
+  private readonly scaledObjects = new Map<IConstruct, ScaledObject>();
+  private readonly workerScaling = new Map<KafkaConnect, KafkaConnectAutoscaling>();
+  private schemaSets?: CrdSchemaSet[];
+  private scalerCredentials?: ScalerCredentials;
+
+  constructor(scope: Construct, id: string, props: KafkaPlatformProps) {
+    super(scope, id);
+    this.checkPlacement(scope, id, props.namespace);
+    this.namespace = props.namespace;
+    this.strimzi = props.strimzi;
+    this.keda = props.keda;
+    // Stage charts are siblings of this construct so that their files are named `<id>-<stage>`;
+    // charts nested in charts get hashed names and an empty extra file (cdk8s-core#1105).
+    this.stageScope = scope;
+
+    this.crdStage = this.ensureStage(PlatformStage.CRDS);
+    this.crds = new StrimziCrds(this.crdStage, 'strimzi', { release: props.strimzi });
+    if (props.keda?.crdsDirectory) {
+      new KedaCrds(this.crdStage, 'keda', { release: props.keda });
+    }
+
+    this.operatorStage = this.ensureStage(PlatformStage.OPERATOR);
+    if (props.createNamespace ?? true) {
+      new ApiObject(this.operatorStage, 'namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: this.namespace } });
+    }
+    this.operator = new StrimziOperator(this.operatorStage, 'strimzi', {
+      ...props.operator,
+      release: props.strimzi,
+      namespace: this.namespace,
+      watchNamespaces: props.watchNamespaces,
+    });
+    if (props.keda) {
+      // KEDA 2.16.x installed with watchNamespace lacks RBAC for ClusterCloudEventSources (kedacore/charts#716).
+      KedaCloudEventSourceRbac.ifNeeded(this.operatorStage, 'keda-cloudeventsource-rbac', props.keda);
+    }
+  }
+
+  /** Stage 3: the Kafka resources, once there are any. */
+  public get kafkaStage(): Chart | undefined {
+    return this.stages.get(PlatformStage.KAFKA);
+  }
+
+  /** Stage 4: the autoscaling objects, once there are any. */
+  public get autoscalingStage(): Chart | undefined {
+    return this.stages.get(PlatformStage.AUTOSCALING);
+  }
+
+  /**
+   * Adds a Kafka cluster (KRaft, with node pools) to the Kafka stage.
+   *
+   * @param id construct id, and the cluster name unless `name` is set
+   */
+  public addKafka(id: string, options: KafkaOptions = {}): Kafka {
+    const kafka = new Kafka(this.ensureStage(PlatformStage.KAFKA), id, { ...options, operator: this.operator });
+    kafka._useAutoscaling({
+      connectAdded: connect => this.connectAdded(connect),
+      connectorAdded: connector => this.connectorAdded(connector),
+    });
+    return kafka;
+  }
+
+  /**
+   * Scales a consumer workload (a Kafka Streams app, any consumer) with KEDA on its group's lag.
+   *
+   * @param id construct id in the autoscaling stage
+   */
+  public addConsumerAutoscaling(id: string, options: KafkaConsumerAutoscalingOptions): KafkaConsumerAutoscaling {
+    const scaling = KafkaConsumerAutoscaling._create(this.ensureStage(PlatformStage.AUTOSCALING), id, this.scalingProps(options));
+    this.scaledObjects.set(options.deployment ?? scaling, scaling.scaledObject);
+    return scaling;
+  }
+
+  /**
+   * The ScaledObject that scales a Connect cluster's workers, a connector's tasks or a consumer
+   * Deployment of this platform, if it is autoscaled.
+   */
+  public scaledObjectOf(target: IConstruct): ScaledObject | undefined {
+    return this.scaledObjects.get(target);
+  }
+
+  // A Connect cluster of one of our Kafka clusters was added: build its workers' autoscaling.
+  private connectAdded(connect: KafkaConnect): void {
+    if (connect.autoscaling) {
+      const scaling = KafkaConnectAutoscaling._create(this.ensureStage(PlatformStage.AUTOSCALING), `${connect.namespace}-${connect.name}-workers`,
+        { ...this.scalingProps(connect.autoscaling), connect });
+      this.workerScaling.set(connect, scaling);
+      this.scaledObjects.set(connect, scaling.scaledObject);
+    }
+  }
+
+  // A connector was added: build its tasks' autoscaling, and give the workers' a trigger on its lag.
+  private connectorAdded(connector: KafkaConnector): void {
+    if (connector.autoscaling) {
+      const scaling = KafkaConnectorAutoscaling._create(this.ensureStage(PlatformStage.AUTOSCALING), `${connector.namespace}-${connector.name}-tasks`,
+        { ...this.scalingProps(connector.autoscaling), connector });
+      this.scaledObjects.set(connector, scaling.scaledObject);
+    }
+    this.workerScaling.get(connector.connect)?._addConnector(connector);
+  }
+
+  private scalingProps<T>(options: T) {
+    this.scalerCredentials ??= new ScalerCredentials(this.ensureStage(PlatformStage.AUTOSCALING), this.keda);
+    return { options, keda: this.keda, credentials: this.scalerCredentials };
+  }
+
+  /**
+   * The chart of a stage, created if it does not exist yet: for objects of your own that belong in
+   * that stage. (`kafkaStage` and `autoscalingStage` only read.)
+   */
+  public ensureStage(stage: PlatformStage): Chart {
+    return this.stages.get(stage) ?? this.newStage(stage);
+  }
+
+  // The autoscaling stage depends on the operator stage, not on the Kafka stage: cdk8s turns a chart
+  // dependency into one between every pair of objects of the two charts (resolveDependencies in cdk8s
+  // app.ts), which between these two stages would grow with the square of the connectors. Creation
+  // order still writes it after the Kafka stage, which is created first.
+  private newStage(stage: PlatformStage): StageChart {
+    if (stage === PlatformStage.AUTOSCALING) {
+      this.ensureStage(PlatformStage.KAFKA);
+    }
+    const chart = new StageChart(this.stageScope, `${this.node.id}-${stage}`);
+    this.stages.set(stage, chart);
+    platformsByStage.set(chart, this);
+    if (stage !== PlatformStage.CRDS) {
+      chart.addDependency(stage === PlatformStage.OPERATOR ? this.crdStage : this.operatorStage);
+    }
+    if (stage === PlatformStage.KAFKA || stage === PlatformStage.AUTOSCALING) {
+      chart._validateAgainst(() => this.crdSchemas());
+    }
+    if (stage === PlatformStage.KAFKA) {
+      addValidation(chart, () => duplicateResourceNames(chart));
+    }
+    return chart;
+  }
+
+  // The CRDs the emitted resources must satisfy: the Strimzi CRDs as this platform ships them (with the
+  // KafkaConnector patch) and, when given, the KEDA CRDs.
+  private crdSchemas(): CrdSchemaSet[] {
+    this.schemaSets ??= [
+      new CrdSchemaSet(this.crds.crds.map(c => c.toJson()), `Strimzi ${this.strimzi.version}`),
+      ...(this.keda && this.keda._crds.length > 0 ? [new CrdSchemaSet(this.keda._crds, `KEDA ${this.keda.version}`)] : []),
+    ];
+    return this.schemaSets;
+  }
+
+  private checkPlacement(scope: Construct, id: string, namespace: string) {
+    if (!isDnsLabel(id)) {
+      throw fieldError(this, 'id', id, `${DNS_LABEL_RULE}, because it names the output files (<id>-crds.k8s.yaml, ...)`);
+    }
+    for (let s: Construct | undefined = scope; s; s = s.node.scope as Construct | undefined) {
+      if (Chart.isChart(s)) {
+        throw fieldError(this, 'scope', s.node.path, 'is a chart (or inside one)',
+          'Create the KafkaPlatform in the App: it creates one chart per stage itself');
+      }
+    }
+    if (!isDnsLabel(namespace)) {
+      throw fieldError(this, 'namespace', namespace, DNS_LABEL_RULE);
+    }
+  }
+}
