@@ -1,6 +1,6 @@
 /** `metadata` of a rendered Kubernetes object. */
 export interface ManifestMetadata {
-  name?: string;
+  name: string;
   namespace?: string;
   labels?: { [key: string]: string };
   annotations?: { [key: string]: string };
@@ -14,6 +14,9 @@ export interface ManifestMetadata {
 export interface Manifest {
   apiVersion: string;
   kind: string;
-  metadata?: ManifestMetadata;
+  metadata: ManifestMetadata;
   [field: string]: any;
 }
+
+/** A JSON object rendered into a manifest, such as a `spec` or a part of one. */
+export type JsonObject = { [field: string]: any };

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { KEDA_FEATURES, KedaFeatureFact } from './release-facts';
 import { Version } from '../common/version';
 import { parseYamlSources } from '../common/yaml-documents';
+import { JsonObject, Manifest } from '../common/manifest';
 
 // Reads the CRDs of a KEDA release from a folder (for example the `config/crd/bases` folder of a KEDA
 // tag, or the CRDs split out of keda-<version>-crds.yaml) and checks that they are KEDA's and belong
@@ -10,11 +11,11 @@ import { parseYamlSources } from '../common/yaml-documents';
 
 const YAML_FILE = /\.ya?ml$/;
 const KEDA_GROUPS = ['keda.sh', 'eventing.keda.sh'];
-// Present in every release we support (domain-keda.md §9).
+// Present in every release we support (kedacore/keda config/crd/bases/ at v2.14.0 to v2.20.2).
 const REQUIRED_CRDS = ['scaledobjects.keda.sh', 'triggerauthentications.keda.sh', 'clustertriggerauthentications.keda.sh'];
 
 /** The CRDs in the folder's `*.yaml`/`*.yml` files (not recursive), checked against `version`. */
-export function loadKedaCrds(what: string, dir: string, version: Version): any[] {
+export function loadKedaCrds(what: string, dir: string, version: Version): Manifest[] {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new Error(`${what}: crdsDirectory ${JSON.stringify(dir)} is not a directory. Point it at a folder with the KEDA CRD files, `
       + 'for example the config/crd/bases folder of the KEDA release');
@@ -23,7 +24,7 @@ export function loadKedaCrds(what: string, dir: string, version: Version): any[]
   if (names.length === 0) {
     throw new Error(`${what}: crdsDirectory ${JSON.stringify(dir)} has no .yaml files`);
   }
-  const crds = new Array<any>();
+  const crds = new Array<Manifest>();
   for (const { file, value: doc } of parseYamlSources(what, names.map(n => ({ name: n, text: fs.readFileSync(path.join(dir, n), 'utf-8') })))) {
     const group = doc?.spec?.group;
     if (doc?.kind !== 'CustomResourceDefinition' || !KEDA_GROUPS.includes(group)) {
@@ -36,7 +37,7 @@ export function loadKedaCrds(what: string, dir: string, version: Version): any[]
   return crds;
 }
 
-function checkRelease(what: string, crds: any[], version: Version) {
+function checkRelease(what: string, crds: Manifest[], version: Version) {
   const names = crds.map(c => c.metadata?.name);
   for (const required of REQUIRED_CRDS) {
     if (!names.includes(required)) {
@@ -66,11 +67,11 @@ function checkRelease(what: string, crds: any[], version: Version) {
   }
 }
 
-function hasSchemaPath(crd: any, propertyPath: string[]): boolean {
+function hasSchemaPath(crd: Manifest | undefined, propertyPath: string[]): boolean {
   if (!crd) {
     return false;
   }
-  const version = (crd.spec?.versions ?? []).find((v: any) => v.storage) ?? crd.spec?.versions?.[0];
+  const version = (crd.spec?.versions ?? []).find((v: JsonObject) => v.storage) ?? crd.spec?.versions?.[0];
   let node = version?.schema?.openAPIV3Schema?.properties?.spec;
   for (const key of propertyPath) {
     node = node?.properties?.[key];

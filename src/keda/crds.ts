@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KedaRelease } from './release';
+import { pathMessage } from '../common/field-errors';
 import { markServerSideApply } from '../stages/apply-size';
 
 /** Properties of `KedaCrds`. */
@@ -21,8 +22,8 @@ export class KedaCrds extends Construct {
   constructor(scope: Construct, id: string, props: KedaCrdsProps) {
     super(scope, id);
     if (props.release._crds.length === 0) {
-      throw new Error(`[${this.node.path}] release: KEDA ${props.release.version} was given without CRDs. `
-        + `Create it with KedaRelease.of('${props.release.version}', { crdsDirectory: '<folder with the KEDA CRD files>' })`);
+      throw new Error(pathMessage(this, `release: KEDA ${props.release.version} was given without CRDs. `
+        + `Create it with KedaRelease.of('${props.release.version}', { crdsDirectory: '<folder with the KEDA CRD files>' })`));
     }
     this.crds = props.release._crds.map(crd => {
       const obj = new ApiObject(this, crd.metadata.name, structuredClone(crd));

@@ -2,7 +2,7 @@ import { PodIdentityProvider } from './trigger-authentication-props';
 import { AuthInfo, metadataOf, TriggerDefinition, TriggerOptions, TriggerReport } from './trigger-options';
 
 // The `azure-eventhub` scaler: v2.20.2:pkg/scalers/azure_eventhub_scaler.go and
-// pkg/scalers/azure/azure_eventhub*.go, domain-keda.md §4. The connection strings (`connection`,
+// pkg/scalers/azure/azure_eventhub*.go (kedacore/keda). The connection strings (`connection`,
 // `storageConnection`) are secrets and come from the authentication only.
 
 /** How the consumers store checkpoints, which decides where KEDA looks for them (`checkpointStrategy`). */
@@ -172,9 +172,12 @@ function checkEventHub(p: AzureEventHubTriggerProps, r: TriggerReport, auth: Aut
   if (needsContainer && p.blobContainer === undefined) {
     r.add('checkpointStrategy', p.checkpointStrategy, 'needs blobContainer', 'Set the blob container the consumers write checkpoints to');
   }
+  checkEventHubAuth(p, r, auth);
+}
 
-  // Connection strings only come from the authentication (no ...FromEnv), so a trigger without one
-  // cannot reach the Event Hub.
+// Connection strings only come from the authentication (no ...FromEnv), so a trigger without one
+// cannot reach the Event Hub.
+function checkEventHubAuth(p: AzureEventHubTriggerProps, r: TriggerReport, auth: AuthInfo) {
   if (!auth.present) {
     r.add('authentication', undefined, 'is required',
       'Use a TriggerAuthentication with the parameter connection (an Event Hub connection string) or podIdentity azure-workload');
@@ -207,7 +210,8 @@ function checkEventHub(p: AzureEventHubTriggerProps, r: TriggerReport, auth: Aut
       'KEDA reads the checkpoints from blob storage: give storageAccountName (workload identity) or a storageConnection secret');
   }
   // KEDA reaches a storage account by name only with workload identity; otherwise it falls back to
-  // the storageConnection parameter (domain-keda.md §4.1).
+  // the storageConnection parameter (kedacore/keda v2.20.2:pkg/scalers/azure_eventhub_scaler.go, azure-workload case;
+  // pkg/scalers/azure/azure_storage.go GetStorageBlobClient).
   if (p.storageAccountName !== undefined && auth.known && auth.podIdentityProvider !== PodIdentityProvider.AZURE_WORKLOAD
     && !auth.parameters.includes('storageConnection')) {
     r.add('storageAccountName', p.storageAccountName, 'needs workload identity (podIdentity azure-workload) to reach the storage account, '

@@ -3,7 +3,7 @@ import { AuthInfo, metadataOf, TriggerDefinition, TriggerReport } from './trigge
 import { KafkaOffsetResetPolicy } from '../autoscaling-options/kafka-lag';
 
 // The rules and the rendering of the `kafka` trigger: KafkaScaler Validate() and parse functions in
-// v2.20.2:pkg/scalers/kafka_scaler.go, domain-keda.md §3.
+// kedacore/keda v2.20.2:pkg/scalers/kafka_scaler.go.
 
 // Parameters that must be emitted in one place only; ≤2.19 rejects them in both, 2.20 silently
 // prefers metadata (keda#7528). We put them in metadata.
@@ -57,8 +57,13 @@ function checkKafka(p: KafkaTriggerProps, r: TriggerReport, auth: AuthInfo) {
   r.member('sasl', p.sasl, KafkaSaslMechanism);
   r.member('saslTokenProvider', p.saslTokenProvider, KafkaSaslTokenProvider);
   r.text('awsRegion', p.awsRegion, false);
+  checkPartitionOptions(p, r);
+  const mskIam = checkReleaseAndSasl(p, r);
+  checkKafkaAuth(p, r, auth, mskIam);
+}
 
-  // KafkaScaler Validate() in v2.20.2:pkg/scalers/kafka_scaler.go.
+// KafkaScaler Validate() in kedacore/keda v2.20.2:pkg/scalers/kafka_scaler.go.
+function checkPartitionOptions(p: KafkaTriggerProps, r: TriggerReport) {
   if (p.allowIdleConsumers && p.limitToPartitionsWithLag) {
     r.add('limitToPartitionsWithLag', true, 'cannot be combined with allowIdleConsumers',
       'allowIdleConsumers lifts the partition cap that limitToPartitionsWithLag narrows; choose one');
@@ -83,7 +88,10 @@ function checkKafka(p: KafkaTriggerProps, r: TriggerReport, auth: AuthInfo) {
   if (p.version !== undefined && !/^\d+\.\d+\.\d+(\.\d+)?$/.test(p.version)) {
     r.add('version', p.version, 'is not a Kafka version such as "3.9.0"');
   }
+}
 
+// Fields the release may lack, and the SASL token provider; returns whether it is AWS MSK IAM.
+function checkReleaseAndSasl(p: KafkaTriggerProps, r: TriggerReport): boolean {
   if (p.ensureEvenDistributionOfPartitions !== undefined) {
     r.requires('ensureEvenDistributionOfPartitions', p.ensureEvenDistributionOfPartitions, 'kafkaEnsureEvenDistributionOfPartitions');
   }
@@ -107,8 +115,7 @@ function checkKafka(p: KafkaTriggerProps, r: TriggerReport, auth: AuthInfo) {
   if (mskIam && (p.tls !== true || p.awsRegion === undefined)) {
     r.add('saslTokenProvider', p.saslTokenProvider, 'needs tls: true and awsRegion');
   }
-
-  checkKafkaAuth(p, r, auth, mskIam);
+  return mskIam;
 }
 
 function checkKafkaAuth(p: KafkaTriggerProps, r: TriggerReport, auth: AuthInfo, mskIam: boolean) {

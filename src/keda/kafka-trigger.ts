@@ -1,7 +1,7 @@
 import { TriggerOptions } from './trigger-options';
 import { KafkaLagOptions } from '../autoscaling-options/kafka-lag';
 
-// The `kafka` scaler (Sarama based): v2.20.2:pkg/scalers/kafka_scaler.go, domain-keda.md §3.
+// The `kafka` scaler (Sarama based): kedacore/keda v2.20.2:pkg/scalers/kafka_scaler.go.
 // Every value is literal metadata: `...FromEnv` needs a pod template with containers, which Strimzi
 // resources do not have, and env changes never reach a running scaler (keda#5915).
 

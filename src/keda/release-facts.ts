@@ -1,8 +1,8 @@
 import { Version } from '../common/version';
 
 // Every fact about KEDA versions that this library acts on, in one table. Everything that depends on
-// the KEDA version asks `KedaRelease` (release.ts), which answers from here. Sources are cited as in
-// ../shared/docs/domain-keda.md: `keda#N` is an issue or PR in kedacore/keda, `TAG:path` a file at a tag.
+// the KEDA version asks `KedaRelease` (release.ts), which answers from here. Sources: `keda#N` is an
+// issue or PR in kedacore/keda, `TAG:path` a file of kedacore/keda at a tag, CHANGELOG.md the changelog.
 
 /** The oldest KEDA release we support: the facts below were checked from v2.14.0 on, not before. */
 export const MINIMUM_KEDA_VERSION = '2.14.0';

@@ -5,6 +5,7 @@ import {
 } from './release-facts';
 import { DNS_LABEL_RULE, isDnsLabel, isDnsSubdomain } from '../common/k8s-names';
 import { Version } from '../common/version';
+import { Manifest } from '../common/manifest';
 
 /** The KEDA install in the cluster, as far as the objects this library emits depend on it. */
 export interface KedaOperatorOptions {
@@ -118,7 +119,7 @@ export class KedaRelease {
   public readonly _version: Version;
 
   /** @internal the CRDs as read from crdsDirectory */
-  public readonly _crds: any[];
+  public readonly _crds: Manifest[];
 
   private constructor(version: string, options: KedaReleaseOptions) {
     const what = `KedaRelease.of(${JSON.stringify(version)})`;

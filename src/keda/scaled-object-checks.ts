@@ -1,14 +1,23 @@
-import type { ScaledObject } from './scaled-object';
+import { IConstruct } from 'constructs';
+import { KedaRelease } from './release';
 import { ScaledObjectProps, ScalingModifiers } from './scaled-object-props';
 import { MetricType } from './trigger-options';
 import { FallbackBehavior, ScaledObjectFallback } from '../autoscaling-options/scaled-object-settings';
 import { fieldError } from '../common/field-errors';
 
 // KEDA's admission rules that a ScaledObject can check alone, in its constructor; they throw.
-// Sources: v2.20.2:apis/keda/v1alpha1/scaledobject_types.go (CheckReplicaCountBoundsAreValid,
-// CheckFallbackValid, ValidateAndCompileScalingModifiers), scaledobject_webhook.go, domain-keda.md §2.
+// Sources: kedacore/keda v2.20.2:apis/keda/v1alpha1/scaledobject_types.go (CheckReplicaCountBoundsAreValid,
+// CheckFallbackValid, ValidateAndCompileScalingModifiers) and scaledobject_webhook.go.
 
-export function checkTarget(so: ScaledObject, props: ScaledObjectProps) {
+/** What the checks read of the ScaledObject they check. */
+export interface CheckedScaledObject extends IConstruct {
+  readonly release: KedaRelease;
+  readonly minReplicas: number;
+  readonly maxReplicas: number;
+  readonly idleReplicas?: number;
+}
+
+export function checkTarget(so: CheckedScaledObject, props: ScaledObjectProps) {
   const t = props.target;
   for (const [field, value] of [['apiVersion', t.apiVersion], ['kind', t.kind], ['name', t.name]]) {
     if (typeof value !== 'string' || value.trim() === '') {
@@ -23,7 +32,7 @@ export function checkTarget(so: ScaledObject, props: ScaledObjectProps) {
 
 // CheckReplicaCountBoundsAreValid (v2.20.2:apis/keda/v1alpha1/scaledobject_types.go); the webhook
 // only logged it before 2.20.0 (#7562), the controller refused it in every release.
-export function checkReplicas(so: ScaledObject, props: ScaledObjectProps, podless: string | undefined) {
+export function checkReplicas(so: CheckedScaledObject, props: ScaledObjectProps, podless: string | undefined) {
   const int = (field: string, value: number | undefined, min: number) => {
     if (value !== undefined && (!Number.isSafeInteger(value) || value < min)) {
       throw fieldError(so, field, value, `must be an integer >= ${min}`);
@@ -49,7 +58,7 @@ export function checkReplicas(so: ScaledObject, props: ScaledObjectProps, podles
   }
 }
 
-export function checkPause(so: ScaledObject, props: ScaledObjectProps, podless: string | undefined) {
+export function checkPause(so: CheckedScaledObject, props: ScaledObjectProps, podless: string | undefined) {
   if (props.pausedReplicas === undefined) {
     return;
   }
@@ -68,7 +77,7 @@ export function checkPause(so: ScaledObject, props: ScaledObjectProps, podless: 
 const FALLBACK_BEHAVIORS: string[] = Object.values(FallbackBehavior);
 
 /** Rules of `fallback` alone; throws. */
-export function checkFallback(so: ScaledObject, fallback: ScaledObjectFallback | undefined, modifiers: ScalingModifiers | undefined,
+export function checkFallback(so: CheckedScaledObject, fallback: ScaledObjectFallback | undefined, modifiers: ScalingModifiers | undefined,
   podless: string | undefined) {
   if (fallback === undefined) {
     return;
@@ -102,7 +111,7 @@ export function checkFallback(so: ScaledObject, fallback: ScaledObjectFallback |
 const FLOAT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Rules of `advanced.scalingModifiers` alone; throws. */
-export function checkScalingModifiers(so: ScaledObject, m: ScalingModifiers | undefined, hasFallback: boolean, podless: string | undefined) {
+export function checkScalingModifiers(so: CheckedScaledObject, m: ScalingModifiers | undefined, hasFallback: boolean, podless: string | undefined) {
   if (m === undefined) {
     return;
   }

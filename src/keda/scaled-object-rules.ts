@@ -1,10 +1,25 @@
-import type { ScaledObject } from './scaled-object';
+import { IConstruct } from 'constructs';
+import { ScaleTarget } from './scale-target';
+import { ScaledObjectAdvanced } from './scaled-object-props';
+import { ScalerTrigger } from './triggers';
+import { ScaledObjectFallback } from '../autoscaling-options/scaled-object-settings';
 import { duplicates } from '../common/duplicates';
 import { describeValue, fieldMessage } from '../common/field-errors';
 
 // KEDA's admission rules that span triggers added later or several ScaledObjects, checked at synth.
-// Sources: v2.20.2:apis/keda/v1alpha1/scaledobject_webhook.go (ValidateTriggers, verifyScaledObjects),
-// scaledobject_types.go (CheckFallbackValid, ValidateAndCompileScalingModifiers), domain-keda.md §2.
+// Sources: kedacore/keda v2.20.2:apis/keda/v1alpha1/scaledobject_webhook.go (ValidateTriggers,
+// verifyScaledObjects) and scaledobject_types.go (CheckFallbackValid, ValidateAndCompileScalingModifiers).
+
+/** What the rules read of a ScaledObject. */
+export interface RuledScaledObject extends IConstruct {
+  readonly triggers: ScalerTrigger[];
+  readonly fallback?: ScaledObjectFallback;
+  readonly advanced?: ScaledObjectAdvanced;
+  readonly minReplicas: number;
+  readonly namespace?: string;
+  readonly target: ScaleTarget;
+  readonly hpaName: string;
+}
 
 // expr-lang words that are not variables. Function calls are recognised by the following "(".
 const FORMULA_WORDS = new Set(['true', 'false', 'nil', 'and', 'or', 'not', 'in', 'matches', 'contains', 'startsWith', 'endsWith', 'let', 'if', 'else']);
@@ -24,7 +39,7 @@ export function formulaVariables(formula: string): string[] {
 }
 
 /** Rules checked at synth, after every addTrigger(): the messages, without the path prefix. */
-export function synthErrors(so: ScaledObject): string[] {
+export function synthErrors(so: RuledScaledObject): string[] {
   const errors = new Array<string>();
   const triggers = so.triggers;
   if (triggers.length === 0) {
@@ -69,17 +84,17 @@ export function synthErrors(so: ScaledObject): string[] {
 // The ScaledObjects of an app are indexed once, not searched per object: cdk8s validates the whole
 // app once per chart it synthesizes, and apps have thousands of ScaledObjects.
 interface AppIndex {
-  readonly all: ScaledObject[];
+  readonly all: RuledScaledObject[];
   /** How many ScaledObjects the maps cover; they are rebuilt when more were created. */
   covered: number;
-  readonly firstByTarget: Map<string, ScaledObject>;
-  readonly firstByHpa: Map<string, ScaledObject>;
+  readonly firstByTarget: Map<string, RuledScaledObject>;
+  readonly firstByHpa: Map<string, RuledScaledObject>;
 }
 
 const indexes = new WeakMap<object, AppIndex>();
 
 /** Records a ScaledObject of its app, in creation order (the first one keeps a target). */
-export function registerScaledObject(so: ScaledObject): void {
+export function registerScaledObject(so: RuledScaledObject): void {
   const root = so.node.root;
   let index = indexes.get(root);
   if (!index) {
@@ -89,7 +104,7 @@ export function registerScaledObject(so: ScaledObject): void {
   index.all.push(so);
 }
 
-function indexOf(so: ScaledObject): AppIndex {
+function indexOf(so: RuledScaledObject): AppIndex {
   const index = indexes.get(so.node.root)!;
   for (; index.covered < index.all.length; index.covered++) {
     const o = index.all[index.covered];
@@ -106,7 +121,7 @@ function indexOf(so: ScaledObject): AppIndex {
   return index;
 }
 
-function appWideErrors(so: ScaledObject): string[] {
+function appWideErrors(so: RuledScaledObject): string[] {
   const errors = new Array<string>();
   const index = indexOf(so);
   const ns = so.namespace ?? '';

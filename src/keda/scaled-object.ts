@@ -10,8 +10,9 @@ import { TriggerAuthentication } from './trigger-authentication';
 import { MetricType } from './trigger-options';
 import { ScalerTrigger } from './triggers';
 import { ScaledObjectFallback } from '../autoscaling-options/scaled-object-settings';
-import { addValidation, fieldError, fieldMessage } from '../common/field-errors';
+import { addValidation, fieldError, fieldMessage, pathMessage } from '../common/field-errors';
 import { DNS_LABEL_RULE, DNS_SUBDOMAIN_RULE, isDnsLabel, isDnsSubdomain } from '../common/k8s-names';
+import { JsonObject } from '../common/manifest';
 import { SizeAwareApiObject } from '../stages/apply-size';
 
 /**
@@ -72,32 +73,26 @@ export class ScaledObject extends Construct {
   public readonly apiObject: ApiObject;
 
   private readonly _triggers = new Array<ScalerTrigger>();
+  private readonly props: ScaledObjectProps;
+  private readonly seconds: { pollingInterval?: number; cooldownPeriod?: number; initialCooldownPeriod?: number };
+  private readonly behavior?: JsonObject;
 
   constructor(scope: Construct, id: string, props: ScaledObjectProps) {
     super(scope, id);
+    this.props = props;
     this.release = props.release;
     this.target = props.target;
     props.target._scalable?.markHasAutoscaler();
     const podless = props.target._podlessReason;
 
     this.name = props.name ?? id;
-    // KEDA 2.20.0 (keda#7762) rejects names over 63 characters, and the HPA name derived from it.
-    if (!isDnsSubdomain(this.name) || this.name.length > 63) {
-      throw fieldError(this, props.name === undefined ? 'id' : 'name', this.name,
-        `${DNS_SUBDOMAIN_RULE}, and KEDA allows at most 63 characters (keda#7762)`, props.name === undefined ? 'Set name' : undefined);
-    }
     this.hpaName = props.advanced?.horizontalPodAutoscalerName ?? `keda-hpa-${this.name}`;
-    if (!isDnsSubdomain(this.hpaName) || this.hpaName.length > 63) {
-      const field = props.advanced?.horizontalPodAutoscalerName === undefined ? 'name' : 'advanced.horizontalPodAutoscalerName';
-      throw fieldError(this, field, this.name, `gives the HPA name ${JSON.stringify(this.hpaName)}, which is longer than 63 characters or not a valid name (keda#7762)`,
-        'Use a name of at most 54 characters, or set advanced.horizontalPodAutoscalerName');
-    }
+    this.checkNames(props);
     checkTarget(this, props);
     if (props.namespace !== undefined && !isDnsLabel(props.namespace)) {
       throw fieldError(this, 'namespace', props.namespace, DNS_LABEL_RULE);
     }
-    const namespace = props.namespace ?? props.target.namespace;
-    this.namespace = namespace ?? Chart.of(this).namespace;
+    this.namespace = props.namespace ?? props.target.namespace ?? Chart.of(this).namespace;
 
     this.minReplicas = props.minReplicas ?? 0;
     this.maxReplicas = props.maxReplicas ?? 100;
@@ -107,71 +102,24 @@ export class ScaledObject extends Construct {
     this.pollingInterval = props.pollingInterval;
     this.cooldownPeriod = props.cooldownPeriod;
     this.initialCooldownPeriod = props.initialCooldownPeriod;
-    const seconds = {
-      pollingInterval: wholeSeconds(this, 'pollingInterval', props.pollingInterval, 1),
-      cooldownPeriod: wholeSeconds(this, 'cooldownPeriod', props.cooldownPeriod, 0),
-      initialCooldownPeriod: wholeSeconds(this, 'initialCooldownPeriod', props.initialCooldownPeriod, 0),
-    };
-    if (props.initialCooldownPeriod !== undefined) {
-      this.requires('initialCooldownPeriod', `${seconds.initialCooldownPeriod}s`, 'initialCooldownPeriod');
-    }
+    this.seconds = this.timingSeconds(props);
 
     this.fallback = props.fallback;
     this.advanced = props.advanced;
     checkFallback(this, props.fallback, props.advanced?.scalingModifiers, podless);
     checkScalingModifiers(this, props.advanced?.scalingModifiers, props.fallback !== undefined, podless);
-    const behavior = renderHpaBehavior(this, 'advanced.behavior', props.advanced?.behavior);
+    this.behavior = renderHpaBehavior(this, 'advanced.behavior', props.advanced?.behavior);
 
     this.paused = props.paused ?? false;
     this.pausedReplicas = props.pausedReplicas;
     checkPause(this, props, podless);
 
-    const annotations: { [key: string]: string } = {};
-    if (this.paused) {
-      annotations['autoscaling.keda.sh/paused'] = 'true';
-    }
-    if (this.pausedReplicas !== undefined) {
-      annotations['autoscaling.keda.sh/paused-replicas'] = String(this.pausedReplicas);
-    }
-
-    const advanced = props.advanced;
-    const hpaConfig = advanced?.horizontalPodAutoscalerName !== undefined || behavior !== undefined
-      ? { name: advanced?.horizontalPodAutoscalerName, behavior }
-      : undefined;
-    const modifiers = advanced?.scalingModifiers;
     this.apiObject = new SizeAwareApiObject(this, 'Resource', {
       apiVersion: 'keda.sh/v1alpha1',
       kind: 'ScaledObject',
-      metadata: {
-        name: this.name,
-        namespace,
-        annotations: Object.keys(annotations).length > 0 ? annotations : undefined,
-      },
-      spec: {
-        scaleTargetRef: { apiVersion: props.target.apiVersion, kind: props.target.kind, name: props.target.name },
-        ...seconds,
-        idleReplicaCount: this.idleReplicas,
-        minReplicaCount: this.minReplicas,
-        maxReplicaCount: this.maxReplicas,
-        fallback: props.fallback && {
-          failureThreshold: props.fallback.failureThreshold,
-          replicas: props.fallback.replicas,
-          behavior: props.fallback.behavior,
-        },
-        advanced: advanced && {
-          horizontalPodAutoscalerConfig: hpaConfig,
-          restoreToOriginalReplicaCount: advanced.restoreToOriginalReplicaCount,
-          scalingModifiers: modifiers && {
-            formula: modifiers.formula,
-            target: modifiers.target,
-            activationTarget: modifiers.activationTarget,
-            metricType: modifiers.metricType,
-          },
-        },
-        triggers: Lazy.any({ produce: () => this._triggers.map(t => t._render(this.metricTypeOf(t))) }),
-      },
+      metadata: { name: this.name, namespace: props.namespace ?? props.target.namespace, annotations: this.pauseAnnotations() },
+      spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
-
     for (const trigger of props.triggers ?? []) {
       this.addTrigger(trigger);
     }
@@ -201,7 +149,7 @@ export class ScaledObject extends Construct {
         'A TriggerAuthentication must be in the ScaledObject\'s namespace; use a ClusterTriggerAuthentication to share credentials across namespaces'));
     }
     if (messages.length > 0) {
-      throw new Error(messages.map(m => `[${this.node.path}] ${m}`).join('\n'));
+      throw new Error(messages.map(m => pathMessage(this, m)).join('\n'));
     }
     // Within one chart, write the TriggerAuthentication before the ScaledObject that names it, so
     // that KEDA finds it on the first reconcile.
@@ -209,6 +157,70 @@ export class ScaledObject extends Construct {
       this.node.addDependency(auth);
     }
     this._triggers.push(trigger);
+  }
+
+  // KEDA 2.20.0 (keda#7762) rejects names over 63 characters, and the HPA name derived from it.
+  private checkNames(props: ScaledObjectProps) {
+    if (!isDnsSubdomain(this.name) || this.name.length > 63) {
+      throw fieldError(this, props.name === undefined ? 'id' : 'name', this.name,
+        `${DNS_SUBDOMAIN_RULE}, and KEDA allows at most 63 characters (keda#7762)`, props.name === undefined ? 'Set name' : undefined);
+    }
+    if (!isDnsSubdomain(this.hpaName) || this.hpaName.length > 63) {
+      const field = props.advanced?.horizontalPodAutoscalerName === undefined ? 'name' : 'advanced.horizontalPodAutoscalerName';
+      throw fieldError(this, field, this.name, `gives the HPA name ${JSON.stringify(this.hpaName)}, which is longer than 63 characters or not a valid name (keda#7762)`,
+        'Use a name of at most 54 characters, or set advanced.horizontalPodAutoscalerName');
+    }
+  }
+
+  // The timing fields hold whole seconds (int32 in KEDA's API).
+  private timingSeconds(props: ScaledObjectProps) {
+    const seconds = {
+      pollingInterval: wholeSeconds(this, 'pollingInterval', props.pollingInterval, 1),
+      cooldownPeriod: wholeSeconds(this, 'cooldownPeriod', props.cooldownPeriod, 0),
+      initialCooldownPeriod: wholeSeconds(this, 'initialCooldownPeriod', props.initialCooldownPeriod, 0),
+    };
+    if (props.initialCooldownPeriod !== undefined) {
+      this.requires('initialCooldownPeriod', `${seconds.initialCooldownPeriod}s`, 'initialCooldownPeriod');
+    }
+    return seconds;
+  }
+
+  private pauseAnnotations(): { [key: string]: string } | undefined {
+    const annotations: { [key: string]: string } = {};
+    if (this.paused) {
+      annotations['autoscaling.keda.sh/paused'] = 'true';
+    }
+    if (this.pausedReplicas !== undefined) {
+      annotations['autoscaling.keda.sh/paused-replicas'] = String(this.pausedReplicas);
+    }
+    return Object.keys(annotations).length > 0 ? annotations : undefined;
+  }
+
+  private renderSpec(): JsonObject {
+    const { target, fallback, advanced } = this.props;
+    const modifiers = advanced?.scalingModifiers;
+    const hpaConfig = advanced?.horizontalPodAutoscalerName !== undefined || this.behavior !== undefined
+      ? { name: advanced?.horizontalPodAutoscalerName, behavior: this.behavior }
+      : undefined;
+    return {
+      scaleTargetRef: { apiVersion: target.apiVersion, kind: target.kind, name: target.name },
+      ...this.seconds,
+      idleReplicaCount: this.idleReplicas,
+      minReplicaCount: this.minReplicas,
+      maxReplicaCount: this.maxReplicas,
+      fallback: fallback && { failureThreshold: fallback.failureThreshold, replicas: fallback.replicas, behavior: fallback.behavior },
+      advanced: advanced && {
+        horizontalPodAutoscalerConfig: hpaConfig,
+        restoreToOriginalReplicaCount: advanced.restoreToOriginalReplicaCount,
+        scalingModifiers: modifiers && {
+          formula: modifiers.formula,
+          target: modifiers.target,
+          activationTarget: modifiers.activationTarget,
+          metricType: modifiers.metricType,
+        },
+      },
+      triggers: this._triggers.map(t => t._render(this.metricTypeOf(t))),
+    };
   }
 
   /**

@@ -1,7 +1,7 @@
 import { KedaRelease } from './release';
 
 // What a TriggerAuthentication declares (keda.sh/v1alpha1, v2.20.2:apis/keda/v1alpha1/
-// triggerauthentication_types.go, domain-keda.md §6): references to where credentials live, never values.
+// triggerauthentication_types.go): references to where credentials live, never values.
 
 /** What a trigger's `authentication` points at: a TriggerAuthentication or a ClusterTriggerAuthentication. */
 export interface ITriggerAuthentication {

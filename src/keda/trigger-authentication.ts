@@ -6,6 +6,7 @@ import { AwsIdentityOwner, ITriggerAuthentication, PodIdentity, PodIdentityProvi
 import { duplicates } from '../common/duplicates';
 import { describeValue, fieldError } from '../common/field-errors';
 import { DNS_LABEL_RULE, DNS_SUBDOMAIN_RULE, isDnsLabel, isDnsSubdomain } from '../common/k8s-names';
+import { JsonObject } from '../common/manifest';
 
 /**
  * A KEDA TriggerAuthentication (keda.sh/v1alpha1): where a trigger's credentials come from. It holds
@@ -78,8 +79,8 @@ export class TriggerAuthentication extends Construct implements ITriggerAuthenti
     this.namespace = props.namespace ?? Chart.of(this).namespace;
   }
 
-  private renderSpec(props: TriggerAuthenticationProps): any {
-    const spec: any = {};
+  private renderSpec(props: TriggerAuthenticationProps): JsonObject {
+    const spec: JsonObject = {};
     const refs = (field: string, list: Array<{ parameter: string; name: string; key: string }> | undefined) => {
       if (list === undefined || list.length === 0) {
         return undefined;
@@ -128,7 +129,7 @@ export class TriggerAuthentication extends Construct implements ITriggerAuthenti
   }
 
   // KEDA's own rules: v2.20.2:apis/keda/v1alpha1/triggerauthentication_webhook.go and the CRD's field docs.
-  private renderPodIdentity(p: PodIdentity): any {
+  private renderPodIdentity(p: PodIdentity): JsonObject {
     if (!Object.values(PodIdentityProvider).includes(p.provider)) {
       throw fieldError(this, 'podIdentity.provider', p.provider, `is not one of ${Object.values(PodIdentityProvider).join(', ')}`);
     }

@@ -131,7 +131,7 @@ export interface TriggerDefinition {
   readonly check?: (report: TriggerReport, auth: AuthInfo) => void;
 }
 
-/** Trigger metadata is map[string]string (domain-keda.md §1): every value is rendered as a string. */
+/** Trigger metadata is map[string]string (kedacore/keda apis/keda/v1alpha1/scaletriggers_types.go): every value is rendered as a string. */
 export function metadataValue(value: string | number | boolean): string {
   return typeof value === 'string' ? value : String(value);
 }

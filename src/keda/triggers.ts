@@ -7,6 +7,7 @@ import { KafkaTriggerProps } from './kafka-trigger';
 import { TriggerAuthentication } from './trigger-authentication';
 import { ITriggerAuthentication } from './trigger-authentication-props';
 import { authInfo, MetricType, TriggerContext, TriggerDefinition, TriggerReport } from './trigger-options';
+import { JsonObject } from '../common/manifest';
 
 // Scalers whose metrics the HPA cannot serve from KEDA's cache (ValidateTriggers in
 // v2.20.2:apis/keda/v1alpha1/scaledobject_webhook.go).
@@ -123,7 +124,7 @@ export class ScalerTrigger {
   }
 
   /** The trigger as it appears in `spec.triggers`. @internal */
-  public _render(metricType: MetricType | undefined): any {
+  public _render(metricType: MetricType | undefined): JsonObject {
     const auth = this.definition.options.authentication;
     return {
       type: this.type,

@@ -2,6 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { byApplyOrder } from './apply-order';
 import { applySizeErrors } from './apply-size';
 import { CrdSchemaSet } from './crd-schema';
+import { pathMessage } from '../common/field-errors';
 import { Manifest } from '../common/manifest';
 
 /**
@@ -28,7 +29,7 @@ export class StageChart extends Chart {
     const manifests = super.toJson();
     const errors = [...applySizeErrors(manifests, m => this.pathOf(m)), ...this.schemaErrors(manifests)];
     if (errors.length > 0) {
-      throw new Error(errors.map(e => `[${this.node.path}] ${e}`).join('\n'));
+      throw new Error(errors.map(e => pathMessage(this, e)).join('\n'));
     }
     return byApplyOrder(manifests);
   }

@@ -138,7 +138,7 @@ export class KafkaConnect extends StrimziResource {
       offsetStorageTopic: this.storageTopics.offset,
       statusStorageTopic: this.storageTopics.status,
     };
-    // v1 has fields for the group and storage topics; v1beta2 takes them in config (domain-strimzi.md §8).
+    // v1 has fields for the group and storage topics; v1beta2 takes them in config (CHANGELOG 0.49.0; the v1 KafkaConnect CRD requires groupId and the three storage topics).
     const legacyConfig = v1 ? {} : {
       'group.id': storage.groupId,
       'config.storage.topic': storage.configStorageTopic,

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 
 // The label key of connector selectors. Nothing carries this label, so the selector matches no pod:
 // the connector's HPA then never shares pods with the HPA of the Connect workers (AmbiguousSelector,
-// domain-peers-k8s-gitops.md §4), and External AverageValue metrics need no pods.
+// kubernetes pkg/controller/podautoscaler/horizontal.go), and External AverageValue metrics need no pods.
 const SELECTOR_KEY = 'cdk8s-strimzi-keda/connector';
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 

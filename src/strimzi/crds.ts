@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { StrimziRelease } from './release';
 import { markServerSideApply } from '../stages/apply-size';
+import { Manifest } from '../common/manifest';
 
 /**
  * The field our KafkaConnector CRD patch adds under `.spec`, and where `labelSelectorPath` points.
@@ -48,7 +49,7 @@ export class StrimziCrds extends Construct {
   }
 }
 
-function patchConnectorScale(release: StrimziRelease, crd: any): void {
+function patchConnectorScale(release: StrimziRelease, crd: Manifest): void {
   for (const version of crd.spec.versions) {
     if (!version.served) {
       continue;

@@ -3,8 +3,7 @@ import { Version } from '../common/version';
 
 // Which Kafka versions a Strimzi release runs, its default, and the KRaft metadata version Strimzi
 // pairs with each. Source: `TAG:kafka-versions.yaml`, entries with `supported: true`
-// (domain-strimzi.md §4; the fixtures in ../shared/upstream/strimzi/<v>/kafka-versions.yaml, which a
-// test compares with this table). The metadata value of one Kafka version differs between tags
+// of strimzi/strimzi-kafka-operator (a test compares this table with each fixture release's file). The metadata value of one Kafka version differs between tags
 // (4.2.0 is `4.2` at 0.51.0 and `4.2-IV1` at 1.2.0), so it is kept per release.
 //
 // The versions a release *supports* are read from its operator Deployment (`STRIMZI_KAFKA_IMAGES`,

@@ -13,7 +13,7 @@ import { needsKraftAnnotations } from './release-facts';
 import { StrimziResource } from './resource';
 import { KafkaTopic, KafkaTopicOptions } from './topic';
 import { KafkaUser, KafkaUserOptions } from './user';
-import { addValidation, fieldError, fieldMessage } from '../common/field-errors';
+import { addValidation, fieldError, fieldMessage, pathMessage } from '../common/field-errors';
 import { DNS_LABEL_RULE, isDnsLabel, isRfc1035Label } from '../common/k8s-names';
 import { Version } from '../common/version';
 
@@ -176,7 +176,7 @@ export class Kafka extends StrimziResource {
   public listener(name: string): KafkaListener {
     const listener = this._listeners.find(l => l.name === name);
     if (!listener) {
-      throw new Error(`[${this.node.path}] Kafka "${this.name}" has no listener "${name}" (listeners: ${this._listeners.map(l => l.name).join(', ') || 'none'})`);
+      throw new Error(pathMessage(this, `Kafka "${this.name}" has no listener "${name}" (listeners: ${this._listeners.map(l => l.name).join(', ') || 'none'})`));
     }
     return listener;
   }

@@ -89,7 +89,7 @@ export interface KafkaListener {
 const LISTENER_NAME = /^[a-z0-9]{1,11}$/;
 const RESERVED_LISTENER_PORTS = [9404, 9999];
 const TLS_ONLY_LISTENER_TYPES = [KafkaListenerType.ROUTE, KafkaListenerType.INGRESS, KafkaListenerType.TLSROUTE];
-/** tlsroute listeners exist from Strimzi 1.1.0 (domain-strimzi.md §8). */
+/** tlsroute listeners exist from Strimzi 1.1.0 (CHANGELOG 1.1.0: "Support for Gateway API-based `type: tlsroute` listener"). */
 const TLSROUTE_SINCE = '1.1.0';
 
 /** Throws when `listener` breaks a rule of its own or clashes with the cluster's other listeners. */

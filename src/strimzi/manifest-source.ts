@@ -4,13 +4,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseYamlSources } from '../common/yaml-documents';
+import { Manifest } from '../common/manifest';
 
 // Reads the Kubernetes objects of a release from a directory, a file or a URL, and the sha256 of
 // exactly the bytes that were read.
 
 /** What was read: the objects and the digest a user can pin. */
 export interface LoadedManifests {
-  readonly objects: any[];
+  readonly objects: Manifest[];
   readonly sha256: string;
 }
 
@@ -74,7 +75,7 @@ export function loadUrl(what: string, url: string): LoadedManifests {
   return { objects: parseFiles(what, [{ name: url, bytes }]), sha256: sha256(bytes) };
 }
 
-function parseFiles(what: string, files: SourceFile[]): any[] {
+function parseFiles(what: string, files: SourceFile[]): Manifest[] {
   const documents = parseYamlSources(what, files.map(f => ({ name: f.name, text: f.bytes.toString('utf-8') })));
   for (const doc of documents) {
     if (!isKubernetesObject(doc.value)) {

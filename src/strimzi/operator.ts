@@ -3,11 +3,12 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { StrimziRelease } from './release';
 import { duplicates } from '../common/duplicates';
-import { fieldError } from '../common/field-errors';
+import { fieldError, pathMessage } from '../common/field-errors';
 import { DNS_LABEL_RULE, isDnsLabel } from '../common/k8s-names';
 import { renderResources } from '../common/resource-requirements';
 import { Version } from '../common/version';
 import { byApplyOrder } from '../stages/apply-order';
+import { JsonObject, Manifest } from '../common/manifest';
 
 /** Log level of the Cluster Operator (`STRIMZI_LOG_LEVEL`, read by the operator's log4j2 ConfigMap). */
 export enum OperatorLogLevel {
@@ -84,7 +85,7 @@ export interface StrimziOperatorProps extends StrimziOperatorOptions {
 // The RoleBindings that grant the operator its rights in a watched namespace, by the ClusterRole they
 // bind (020, 023 and 031 in install/cluster-operator), and the names of the ClusterRoleBindings that
 // replace them when all namespaces are watched. Source: 1.2.0:documentation/modules/deploying/
-// proc-deploy-cluster-operator-watch-{multiple-namespaces,whole-cluster}.adoc (domain-strimzi.md §7).
+// proc-deploy-cluster-operator-watch-{multiple-namespaces,whole-cluster}.adoc.
 const WATCHED_NAMESPACE_ROLES: Array<{ clusterRole: string; clusterWideBinding: string }> = [
   { clusterRole: 'strimzi-cluster-operator-namespaced', clusterWideBinding: 'strimzi-cluster-operator-namespaced' },
   { clusterRole: 'strimzi-cluster-operator-watched', clusterWideBinding: 'strimzi-cluster-operator-watched' },
@@ -211,8 +212,8 @@ export class StrimziOperator extends Construct {
 
   // Namespaced objects get the operator namespace, and every binding subject points at the operator's
   // ServiceAccount there: upstream files leave the namespace to `kubectl -n` and use the placeholder
-  // `myproject` for subjects (domain-strimzi.md §7).
-  private placeInNamespace(m: any) {
+  // `myproject` for subjects (`TAG:packaging/install/cluster-operator/0*-RoleBinding*.yaml`).
+  private placeInNamespace(m: Manifest) {
     if (!m.kind.startsWith('Cluster')) {
       m.metadata.namespace = this.namespace;
     }
@@ -223,13 +224,13 @@ export class StrimziOperator extends Construct {
     }
   }
 
-  private watchBindings(manifests: any[]): any[] {
-    const extra = new Array<any>();
+  private watchBindings(manifests: Manifest[]): Manifest[] {
+    const extra = new Array<Manifest>();
     for (const role of WATCHED_NAMESPACE_ROLES) {
       const binding = manifests.find(m => m.kind === 'RoleBinding' && m.roleRef?.name === role.clusterRole);
       if (!binding) {
-        throw new Error(`[${this.node.path}] the release has no RoleBinding for the ClusterRole ${role.clusterRole}; `
-          + 'this library does not know this install layout');
+        throw new Error(pathMessage(this, `the release has no RoleBinding for the ClusterRole ${role.clusterRole}; `
+          + 'this library does not know this install layout'));
       }
       if (this.watchNamespaces.includes(ALL_NAMESPACES)) {
         extra.push({ ...structuredClone(binding), kind: 'ClusterRoleBinding', metadata: { ...structuredClone(binding.metadata), name: role.clusterWideBinding, namespace: undefined } });
@@ -251,10 +252,10 @@ interface DeploymentSettings {
   readonly resources?: kplus.ContainerResources;
 }
 
-function configureDeployment(deployment: any, settings: DeploymentSettings) {
+function configureDeployment(deployment: Manifest, settings: DeploymentSettings) {
   for (const container of deployment.spec?.template?.spec?.containers ?? []) {
     container.image = settings.images(container.image);
-    const env: any[] = container.env ?? [];
+    const env: JsonObject[] = container.env ?? [];
     for (const e of env) {
       if (typeof e.value === 'string' && /_IMAGES?$|_MAVEN_BUILDER$/.test(e.name)) {
         e.value = e.value.replace(/[^\s=]+\/[^\s=]+:[^\s=]+/g, (image: string) => settings.images(image));
@@ -276,7 +277,7 @@ function configureDeployment(deployment: any, settings: DeploymentSettings) {
   }
 }
 
-function setEnv(env: any[], name: string, value: string) {
+function setEnv(env: JsonObject[], name: string, value: string) {
   const existing = env.find(e => e.name === name);
   if (existing) {
     delete existing.valueFrom;
@@ -286,10 +287,10 @@ function setEnv(env: any[], name: string, value: string) {
   }
 }
 
-function objectId(m: any): string {
+function objectId(m: Manifest): string {
   return m.metadata.namespace ? `${m.kind}-${m.metadata.name}-${m.metadata.namespace}` : `${m.kind}-${m.metadata.name}`;
 }
 
-function dropUndefined(obj: any): any {
+function dropUndefined<T>(obj: T): T {
   return JSON.parse(JSON.stringify(obj));
 }

@@ -1,8 +1,8 @@
 import { Version } from '../common/version';
 
 // Facts about Strimzi releases that their install files do not state outright. Everything that
-// depends on the Strimzi version reads it from here. Sources: ../shared/docs/domain-strimzi.md,
-// which cites the CRD files and CHANGELOG.md of each tag (`TAG:path`).
+// depends on the Strimzi version reads it from here. Sources: the CRD files
+// (`TAG:packaging/install/cluster-operator/04*-Crd-*.yaml`) and CHANGELOG.md of strimzi/strimzi-kafka-operator.
 
 /**
  * The oldest release we support. 0.41.0 made KafkaNodePools GA (CHANGELOG 0.41.0); we only emit
@@ -22,7 +22,7 @@ export const V1BETA2_REMOVED_IN = '1.0.0';
  */
 export const KRAFT_ANNOTATIONS_IGNORED_SINCE = '0.48.0';
 
-/** The API version our typed resources use: `v1` wherever it is served (domain-strimzi.md §10.2). */
+/** The API version our typed resources use: `v1` wherever it is served (CHANGELOG 0.49.0, "Introduce the `v1` API"). */
 export function strimziApiVersion(release: Version): string {
   return release.isAtLeast(V1_API_SINCE) ? 'v1' : 'v1beta2';
 }

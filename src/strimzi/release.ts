@@ -1,6 +1,7 @@
 import { LoadedManifests, loadDirectory, loadFile, loadUrl } from './manifest-source';
 import { MINIMUM_STRIMZI_VERSION, servesApiVersion } from './release-facts';
 import { Version } from '../common/version';
+import { JsonObject, Manifest } from '../common/manifest';
 
 /**
  * How to read a Strimzi release.
@@ -19,7 +20,7 @@ export interface StrimziReleaseOptions {
   readonly sha256?: string;
 }
 
-// The kinds a release's install/cluster-operator/ folder contains (domain-strimzi.md §7).
+// The kinds a release's install/cluster-operator/ folder contains (`TAG:packaging/install/cluster-operator/`).
 const OPERATOR_KINDS = ['ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'RoleBinding', 'ConfigMap', 'Deployment'];
 const CRD_KIND = 'CustomResourceDefinition';
 
@@ -94,10 +95,10 @@ export class StrimziRelease {
   public readonly _version: Version;
 
   /** @internal the CRDs, as read */
-  public readonly _crds: any[];
+  public readonly _crds: Manifest[];
 
   /** @internal ServiceAccount, RBAC, ConfigMap and Deployment, as read */
-  public readonly _operatorObjects: any[];
+  public readonly _operatorObjects: Manifest[];
 
   private readonly what: string;
 
@@ -112,8 +113,8 @@ export class StrimziRelease {
     }
     this.sha256 = loaded.sha256;
 
-    const crds = new Array<any>();
-    const operatorObjects = new Array<any>();
+    const crds = new Array<Manifest>();
+    const operatorObjects = new Array<Manifest>();
     for (const obj of loaded.objects) {
       if (obj.kind === CRD_KIND) {
         crds.push(obj);
@@ -146,11 +147,11 @@ export class StrimziRelease {
    * The CRD with the given kind (for example `KafkaConnector`), as read.
    * @internal
    */
-  public _crd(kind: string): any | undefined {
+  public _crd(kind: string): Manifest | undefined {
     return this._crds.find(c => c.spec?.names?.kind === kind);
   }
 
-  private operatorDeployment(objects: any[]): any {
+  private operatorDeployment(objects: Manifest[]): Manifest {
     const deployments = objects.filter(o => o.kind === 'Deployment');
     if (deployments.length === 0) {
       throw new Error(`${this.what}: no operator Deployment found. A Strimzi install folder has `
@@ -164,7 +165,7 @@ export class StrimziRelease {
     return deployments[0];
   }
 
-  private versionOf(deployment: any): Version {
+  private versionOf(deployment: Manifest): Version {
     const image = operatorImage(deployment);
     if (image === undefined) {
       throw new Error(`${this.what}: the Deployment "${deployment.metadata.name}" runs no Strimzi operator image `
@@ -180,7 +181,7 @@ export class StrimziRelease {
 
   // The operator Deployment names the images of the same release in its env; another version there
   // means the files were edited or mixed from two releases.
-  private checkImages(deployment: any) {
+  private checkImages(deployment: Manifest) {
     const version = this.version;
     for (const container of containers(deployment)) {
       for (const env of container.env ?? []) {
@@ -204,7 +205,7 @@ export class StrimziRelease {
     }
   }
 
-  private checkCrds(crds: any[]) {
+  private checkCrds(crds: Manifest[]) {
     if (crds.length === 0) {
       throw new Error(`${this.what}: no CustomResourceDefinitions found. Point it at the release's `
         + 'install/cluster-operator/ folder or the strimzi-cluster-operator-<version>.yaml asset');
@@ -223,10 +224,11 @@ export class StrimziRelease {
     if (!crds.some(c => c.spec?.names?.kind === 'KafkaConnector')) {
       throw new Error(`${this.what}: the KafkaConnector CRD (kafkaconnectors.kafka.strimzi.io) is missing`);
     }
-    // Which API versions the CRDs serve tells their release apart (domain-strimzi.md §1).
+    // Which API versions the CRDs serve tells their release apart: v1 from 0.49.0, v1beta2 until 0.51.0
+    // (CRD files `spec.versions`; CHANGELOG 0.49.0 and 1.0.0).
     for (const crd of crds) {
       for (const apiVersion of ['v1', 'v1beta2']) {
-        const served = crd.spec.versions.some((v: any) => v.name === apiVersion && v.served);
+        const served = crd.spec.versions.some((v: JsonObject) => v.name === apiVersion && v.served);
         const expected = servesApiVersion(this._version, apiVersion);
         if (served !== expected) {
           throw new Error(`${this.what}: two different Strimzi versions: the operator is ${this.version}, whose CRDs `
@@ -246,11 +248,11 @@ function normalizeDigest(what: string, digest: string): string {
   return hex;
 }
 
-function containers(deployment: any): any[] {
+function containers(deployment: Manifest): JsonObject[] {
   return deployment.spec?.template?.spec?.containers ?? [];
 }
 
-function operatorImage(deployment: any): string | undefined {
+function operatorImage(deployment: Manifest): string | undefined {
   return containers(deployment).map(c => c.image).find(i => typeof i === 'string' && imageRepository(i) === 'operator');
 }
 
@@ -270,8 +272,8 @@ function imagesIn(value: string): string[] {
   return value.split(/\s+/).filter(Boolean).map(line => line.includes('=') ? line.split('=')[1] : line);
 }
 
-function kafkaImageVersions(deployment: any): string[] {
-  const env = containers(deployment).flatMap(c => c.env ?? []).find((e: any) => e.name === 'STRIMZI_KAFKA_IMAGES');
+function kafkaImageVersions(deployment: Manifest): string[] {
+  const env = containers(deployment).flatMap(c => c.env ?? []).find((e: JsonObject) => e.name === 'STRIMZI_KAFKA_IMAGES');
   if (typeof env?.value !== 'string') {
     return [];
   }

@@ -4,6 +4,7 @@ import { StrimziRelease } from './release';
 import { strimziApiVersion } from './release-facts';
 import { fieldError } from '../common/field-errors';
 import { SizeAwareApiObject } from '../stages/apply-size';
+import { JsonObject, Manifest } from '../common/manifest';
 
 /** What every Strimzi custom resource construct passes to `StrimziResource`. */
 export interface StrimziResourceProps {
@@ -90,7 +91,7 @@ export abstract class StrimziResource extends Construct {
   }
 
   /** The `spec` of the emitted object. */
-  protected abstract renderSpec(): any;
+  protected abstract renderSpec(): JsonObject;
 }
 
 /** An ApiObject that applies `addOverride()` values to its rendered JSON. */
@@ -100,7 +101,7 @@ class OverridableApiObject extends SizeAwareApiObject {
     super(scope, id, props);
   }
 
-  public toJson(): any {
+  public toJson(): Manifest {
     const json = super.toJson();
     for (const { path, value } of this.overrides) {
       let node = json;

@@ -101,7 +101,7 @@ describe.each(KEDA_VERSIONS)('crdsDirectory with the KEDA %s CRDs', (version) =>
     const objects = Testing.synth(chart);
     expect(objects.map(o => o.metadata.name).sort()).toEqual(release.crdNames);
     const scaledObjects = objects.find(o => o.metadata.name === 'scaledobjects.keda.sh');
-    expect(scaledObjects.spec).toEqual(release._crds.find(c => c.metadata.name === 'scaledobjects.keda.sh').spec);
+    expect(scaledObjects.spec).toEqual(release._crds.find(c => c.metadata.name === 'scaledobjects.keda.sh')!.spec);
     expect(objects.every(o => o.metadata.annotations['argocd.argoproj.io/sync-options'] === 'ServerSideApply=true')).toBe(true);
   });
 });
