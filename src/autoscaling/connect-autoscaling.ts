@@ -1,20 +1,17 @@
 import { Construct } from 'constructs';
 import { declaredPartitions, kedaOf, lagScaledObject, lagTrigger, partitionCapErrors } from './lag-trigger';
-import { ScalerCredentials } from './scaler-credentials';
+import { ScalingContext } from './scaler-credentials';
 import { KafkaConnectAutoscalingOptions } from '../autoscaling-options/lag-scaling';
 import { addValidation, fieldError, fieldMessage } from '../common/field-errors';
-import { KedaRelease } from '../keda/release';
 import { ScaleTarget } from '../keda/scale-target';
 import { ScaledObject } from '../keda/scaled-object';
 import type { KafkaConnect } from '../strimzi/connect';
 import type { KafkaConnector } from '../strimzi/connector';
 
 /** What the platform gives the workers' autoscaling. */
-interface ConnectAutoscalingProps {
+interface ConnectAutoscalingProps extends ScalingContext {
   readonly connect: KafkaConnect;
   readonly options: KafkaConnectAutoscalingOptions;
-  readonly keda?: KedaRelease;
-  readonly credentials: ScalerCredentials;
 }
 
 /**

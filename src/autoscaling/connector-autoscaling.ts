@@ -1,19 +1,16 @@
 import { Construct } from 'constructs';
 import { declaredPartitions, kedaOf, lagScaledObject, lagTrigger, partitionCapErrors } from './lag-trigger';
-import { ScalerCredentials } from './scaler-credentials';
+import { ScalingContext } from './scaler-credentials';
 import { KafkaConnectorAutoscalingOptions } from '../autoscaling-options/lag-scaling';
 import { addValidation, fieldError } from '../common/field-errors';
-import { KedaRelease } from '../keda/release';
 import { ScaleTarget } from '../keda/scale-target';
 import { ScaledObject } from '../keda/scaled-object';
 import type { KafkaConnector } from '../strimzi/connector';
 
 /** What the platform gives a connector's task autoscaling. */
-interface ConnectorAutoscalingProps {
+interface ConnectorAutoscalingProps extends ScalingContext {
   readonly connector: KafkaConnector;
   readonly options: KafkaConnectorAutoscalingOptions;
-  readonly keda?: KedaRelease;
-  readonly credentials: ScalerCredentials;
 }
 
 /**

@@ -2,11 +2,10 @@ import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { declaredPartitions, kedaOf, lagScaledObject, lagTrigger, partitionCapErrors } from './lag-trigger';
-import { ScalerCredentials } from './scaler-credentials';
+import { ScalingContext } from './scaler-credentials';
 import { KafkaLagScalingOptions } from '../autoscaling-options/lag-scaling';
 import { duplicates } from '../common/duplicates';
 import { addValidation, fieldError } from '../common/field-errors';
-import { KedaRelease } from '../keda/release';
 import { ScaleTarget } from '../keda/scale-target';
 import { ScaledObject } from '../keda/scaled-object';
 import { ITriggerAuthentication } from '../keda/trigger-authentication-props';
@@ -84,10 +83,8 @@ export interface KafkaConsumerAutoscalingOptions extends KafkaLagScalingOptions 
 }
 
 /** What the platform gives a consumer's autoscaling. */
-interface ConsumerAutoscalingProps {
+interface ConsumerAutoscalingProps extends ScalingContext {
   readonly options: KafkaConsumerAutoscalingOptions;
-  readonly keda?: KedaRelease;
-  readonly credentials: ScalerCredentials;
 }
 
 /**

@@ -16,6 +16,12 @@ import { KafkaUser, KafkaUserAuthentication } from '../strimzi/user';
 // values. A SCRAM user's Secret has no username key, so the username comes from a ConfigMap.
 // One user per cluster and listener; one TriggerAuthentication per cluster, listener and revision.
 
+/** What the platform gives every autoscaling it builds: the KEDA release, if any, and the credentials. */
+export interface ScalingContext {
+  readonly keda?: KedaRelease;
+  readonly credentials: ScalerCredentials;
+}
+
 /** Who asks for credentials, from where, and for which lag. */
 export interface CredentialsRequest extends LagSource {
   /** The construct whose input it is, for error messages. */

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { KEDA_FEATURES, KedaFeatureFact } from './release-facts';
+import { JsonObject, Manifest } from '../common/manifest';
 import { Version } from '../common/version';
 import { parseYamlSources } from '../common/yaml-documents';
-import { JsonObject, Manifest } from '../common/manifest';
 
 // Reads the CRDs of a KEDA release from a folder (for example the `config/crd/bases` folder of a KEDA
 // tag, or the CRDs split out of keda-<version>-crds.yaml) and checks that they are KEDA's and belong

@@ -4,8 +4,8 @@ import {
   NEWEST_KNOWN_KEDA_VERSION, supports,
 } from './release-facts';
 import { DNS_LABEL_RULE, isDnsLabel, isDnsSubdomain } from '../common/k8s-names';
-import { Version } from '../common/version';
 import { Manifest } from '../common/manifest';
+import { Version } from '../common/version';
 
 /** The KEDA install in the cluster, as far as the objects this library emits depend on it. */
 export interface KedaOperatorOptions {

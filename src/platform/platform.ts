@@ -4,7 +4,7 @@ import { duplicateResourceNames } from './duplicate-names';
 import { KafkaConnectAutoscaling } from '../autoscaling/connect-autoscaling';
 import { KafkaConnectorAutoscaling } from '../autoscaling/connector-autoscaling';
 import { KafkaConsumerAutoscaling, KafkaConsumerAutoscalingOptions } from '../autoscaling/consumer-autoscaling';
-import { ScalerCredentials } from '../autoscaling/scaler-credentials';
+import { ScalerCredentials, ScalingContext } from '../autoscaling/scaler-credentials';
 import { addValidation, fieldError, pathMessage } from '../common/field-errors';
 import { DNS_LABEL_RULE, isDnsLabel } from '../common/k8s-names';
 import { KedaCrds } from '../keda/crds';
@@ -217,7 +217,8 @@ export class KafkaPlatform extends Construct {
     this.workerScaling.get(connector.connect)?._addConnector(connector);
   }
 
-  private scalingProps<T>(options: T) {
+  // What every autoscaling gets: its options, the KEDA release and the platform's scaler credentials.
+  private scalingProps<T>(options: T): ScalingContext & { options: T } {
     this.scalerCredentials ??= new ScalerCredentials(this.ensureStage(PlatformStage.AUTOSCALING), this.keda);
     return { options, keda: this.keda, credentials: this.scalerCredentials };
   }

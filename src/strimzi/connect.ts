@@ -15,6 +15,7 @@ import { KafkaConnectAutoscalingOptions } from '../autoscaling-options/lag-scali
 import { duplicates } from '../common/duplicates';
 import { fieldError } from '../common/field-errors';
 import { isRfc1035Label } from '../common/k8s-names';
+import { JsonObject } from '../common/manifest';
 import { renderResources } from '../common/resource-requirements';
 
 const PLUGIN_NAME = /^[a-z0-9][-_a-z0-9]*[a-z0-9]$/;
@@ -129,7 +130,7 @@ export class KafkaConnect extends StrimziResource {
     return connector;
   }
 
-  protected renderSpec(): any {
+  protected renderSpec(): JsonObject {
     const p = this.props;
     const v1 = strimziApiVersion(this.release._version) === 'v1';
     const storage = {

@@ -9,6 +9,7 @@ import { KafkaConnectorAutoscalingOptions } from '../autoscaling-options/lag-sca
 import { duplicates } from '../common/duplicates';
 import { fieldError } from '../common/field-errors';
 import { DNS_SUBDOMAIN_RULE, isDnsSubdomain } from '../common/k8s-names';
+import { JsonObject } from '../common/manifest';
 
 /** The state a connector should be in (KafkaConnector CRD `spec.state`). */
 export enum KafkaConnectorState {
@@ -224,7 +225,7 @@ export class KafkaConnector extends StrimziResource {
     }
   }
 
-  protected renderSpec(): any {
+  protected renderSpec(): JsonObject {
     const p = this.props;
     const config = {
       ...p.config,

@@ -1,8 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { StrimziRelease } from './release';
-import { markServerSideApply } from '../stages/apply-size';
 import { Manifest } from '../common/manifest';
+import { markServerSideApply } from '../stages/apply-size';
 
 /**
  * The field our KafkaConnector CRD patch adds under `.spec`, and where `labelSelectorPath` points.

@@ -15,6 +15,7 @@ import { KafkaTopic, KafkaTopicOptions } from './topic';
 import { KafkaUser, KafkaUserOptions } from './user';
 import { addValidation, fieldError, fieldMessage, pathMessage } from '../common/field-errors';
 import { DNS_LABEL_RULE, isDnsLabel, isRfc1035Label } from '../common/k8s-names';
+import { JsonObject } from '../common/manifest';
 import { Version } from '../common/version';
 
 const METADATA_VERSION = /^(\d+)\.(\d+)(-IV\d+)?$/;
@@ -216,7 +217,7 @@ export class Kafka extends StrimziResource {
     }
   }
 
-  protected renderSpec(): any {
+  protected renderSpec(): JsonObject {
     const p = this.props;
     const entityOperator = {
       ...(this.topicOperator ? { topicOperator: {} } : {}),

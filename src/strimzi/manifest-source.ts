@@ -3,8 +3,8 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseYamlSources } from '../common/yaml-documents';
 import { Manifest } from '../common/manifest';
+import { parseYamlSources } from '../common/yaml-documents';
 
 // Reads the Kubernetes objects of a release from a directory, a file or a URL, and the sha256 of
 // exactly the bytes that were read.

@@ -7,6 +7,7 @@ import { KafkaStorage } from './storage';
 import { duplicates } from '../common/duplicates';
 import { fieldError } from '../common/field-errors';
 import { DNS_LABEL_RULE, isDnsLabel } from '../common/k8s-names';
+import { JsonObject } from '../common/manifest';
 import { renderResources } from '../common/resource-requirements';
 
 /** The KRaft roles of the nodes of a pool. */
@@ -119,7 +120,7 @@ export class KafkaNodePool extends StrimziResource {
     return this.roles.includes(KafkaNodeRole.CONTROLLER);
   }
 
-  protected renderSpec(): any {
+  protected renderSpec(): JsonObject {
     return this.spec;
   }
 }

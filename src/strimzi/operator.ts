@@ -5,10 +5,10 @@ import { StrimziRelease } from './release';
 import { duplicates } from '../common/duplicates';
 import { fieldError, pathMessage } from '../common/field-errors';
 import { DNS_LABEL_RULE, isDnsLabel } from '../common/k8s-names';
+import { JsonObject, Manifest } from '../common/manifest';
 import { renderResources } from '../common/resource-requirements';
 import { Version } from '../common/version';
 import { byApplyOrder } from '../stages/apply-order';
-import { JsonObject, Manifest } from '../common/manifest';
 
 /** Log level of the Cluster Operator (`STRIMZI_LOG_LEVEL`, read by the operator's log4j2 ConfigMap). */
 export enum OperatorLogLevel {

@@ -1,7 +1,7 @@
 import { LoadedManifests, loadDirectory, loadFile, loadUrl } from './manifest-source';
 import { MINIMUM_STRIMZI_VERSION, servesApiVersion } from './release-facts';
-import { Version } from '../common/version';
 import { JsonObject, Manifest } from '../common/manifest';
+import { Version } from '../common/version';
 
 /**
  * How to read a Strimzi release.

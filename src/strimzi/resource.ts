@@ -3,8 +3,8 @@ import { Construct } from 'constructs';
 import { StrimziRelease } from './release';
 import { strimziApiVersion } from './release-facts';
 import { fieldError } from '../common/field-errors';
-import { SizeAwareApiObject } from '../stages/apply-size';
 import { JsonObject, Manifest } from '../common/manifest';
+import { SizeAwareApiObject } from '../stages/apply-size';
 
 /** What every Strimzi custom resource construct passes to `StrimziResource`. */
 export interface StrimziResourceProps {

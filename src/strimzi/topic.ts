@@ -3,6 +3,7 @@ import type { Kafka } from './kafka';
 import { StrimziResource } from './resource';
 import { addValidation, fieldError } from '../common/field-errors';
 import { DNS_SUBDOMAIN_RULE, isDnsSubdomain } from '../common/k8s-names';
+import { JsonObject } from '../common/manifest';
 
 /** Options of `Kafka.addTopic()`. */
 export interface KafkaTopicOptions {
@@ -114,7 +115,7 @@ export class KafkaTopic extends StrimziResource {
     return this.props.replicas ?? this.kafka.defaultReplicationFactor;
   }
 
-  protected renderSpec(): any {
+  protected renderSpec(): JsonObject {
     return {
       ...(this.topicName !== this.name ? { topicName: this.topicName } : {}),
       partitions: this.partitions,

@@ -4,6 +4,7 @@ import type { Kafka } from './kafka';
 import { StrimziResource } from './resource';
 import { addValidation, fieldError } from '../common/field-errors';
 import { DNS_SUBDOMAIN_RULE, isDnsSubdomain } from '../common/k8s-names';
+import { JsonObject } from '../common/manifest';
 
 /** A reference to one key of a Secret. */
 export interface SecretKeyRef {
@@ -179,7 +180,7 @@ export class KafkaUser extends StrimziResource {
     }
   }
 
-  protected renderSpec(): any {
+  protected renderSpec(): JsonObject {
     return {
       ...(this.authentication ? { authentication: this.authentication._render() } : {}),
       ...(this.acls.length > 0 ? { authorization: { type: 'simple', acls: this.acls.map(renderAcl) } } : {}),
