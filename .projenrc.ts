@@ -43,8 +43,12 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     junitReporting: false,
     // .ci/run reads the pass/fail counts from this file.
     extraCliOptions: ['--json', '--outputFile=test-reports/jest-results.json'],
+    // The coverage summary, not a table of every file.
+    coverageText: false,
     jestConfig: {
       coverageReporters: ['text-summary'],
+      // Finds the upstream release files (or downloads them into the cache) once, before the workers start.
+      globalSetup: '<rootDir>/fixtures/jest-global-setup.ts',
       testPathIgnorePatterns: ['/node_modules/', '/examples/.*/dist/'],
       // Tests read and synthesize whole Strimzi releases (~0.5 s each); the default 5 s is tight on 2 cores.
       testTimeout: 60_000,
@@ -53,7 +57,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   // eslint reports, never rewrites sources during a build.
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'bench', 'projenrc', '.projenrc.ts'],
+    devdirs: ['test', 'examples', 'bench', 'fixtures', 'projenrc', '.projenrc.ts'],
     commandOptions: { fix: false },
   },
   gitignore: ['examples/*/dist/', '.ci-scratch/', '/test-reports/'],
@@ -74,8 +78,9 @@ project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '2
 // Examples and benchmark are type-checked with the tests.
 project.tsconfigDev.addInclude('../examples/**/*.ts'); // paths are relative to test/tsconfig.json
 project.tsconfigDev.addInclude('../bench/**/*.ts');
+project.tsconfigDev.addInclude('../fixtures/**/*.ts');
 // ...and need a tsconfig of their own for eslint's project service and editors.
-for (const dir of ['examples', 'bench']) {
+for (const dir of ['examples', 'bench', 'fixtures']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: {
       extends: '../tsconfig.json',
@@ -86,11 +91,19 @@ for (const dir of ['examples', 'bench']) {
   });
 }
 
+// `npm run fetch-upstream`: find the upstream release files the examples and tests read, or download
+// them into the cache (fixtures/upstream.ts).
+const fetchUpstream = project.addTask('fetch-upstream', {
+  description: 'Find the upstream Strimzi/KEDA release files (checked against fixtures/releases.json), or download them into the cache',
+  exec: 'ts-node -T fixtures/fetch.ts',
+});
+
 // `npm run example`: synthesize the example platform and list what it wrote.
 project.addTask('example', {
   description: 'Synthesize examples/platform into examples/platform/dist and list the files',
   env: { CDK8S_CHECK_UPGRADE: 'false' },
   steps: [
+    { spawn: fetchUpstream.name },
     { exec: 'cdk8s synth --no-check-upgrade', cwd: 'examples/platform' },
     { exec: 'ls -1 dist', cwd: 'examples/platform' },
   ],

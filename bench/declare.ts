@@ -1,12 +1,13 @@
 import * as path from 'path';
 import { App, Size } from 'cdk8s';
+import { findUpstream } from '../fixtures/upstream';
 import {
   KafkaAuthorization, KafkaListenerAuthentication, KafkaListenerType, KafkaNodeRole, KafkaPlatform, KafkaStorage,
   KedaRelease, StrimziRelease,
 } from '../src';
 
 // The unmodified upstream release files (the same ones the examples and tests use).
-const upstream = path.join(__dirname, '..', '..', 'shared', 'upstream');
+const upstream = findUpstream();
 
 /** The two releases, read once per process: reading them is reported apart from the per-size work. */
 export interface Releases {

@@ -1,18 +1,19 @@
 import * as path from 'path';
 import { App, Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { findUpstream } from '../../fixtures/upstream';
 // In your own app: import { ... } from 'cdk8s-strimzi-keda';
 import {
   AclOperation, AclResource, ConnectBuildOutput, KafkaAuthorization, KafkaConnectorState, KafkaListenerAuthentication,
   KafkaListenerType, KafkaNodeRole, KafkaPlatform, KafkaStorage, KafkaUserAuthentication, KedaRelease, PluginArtifact, StrimziRelease,
 } from '../../src';
 
-// The unmodified install/cluster-operator folder of a Strimzi release and the CRDs of a KEDA release.
-// In your repository, vendor the files of the releases you run (or use StrimziRelease.fromUrl with a
-// pinned sha256).
-const upstream = path.join(__dirname, '..', '..', '..', 'shared', 'upstream');
-const strimziDir = process.env.STRIMZI_INSTALL_DIR ?? path.join(upstream, 'strimzi', '1.2.0', 'install');
-const kedaCrdsDir = process.env.KEDA_CRDS_DIR ?? path.join(upstream, 'keda', '2.20.2', 'crds');
+// The unmodified install/cluster-operator folder of a Strimzi release and the CRDs of a KEDA release,
+// found or downloaded by `npm run fetch-upstream` (see the README). In your repository, vendor the files
+// of the releases you run (or use StrimziRelease.fromUrl with a pinned sha256).
+const upstream = findUpstream();
+const strimziDir = path.join(upstream, 'strimzi', '1.2.0', 'install');
+const kedaCrdsDir = path.join(upstream, 'keda', '2.20.2', 'crds');
 
 const app = new App();
 
