@@ -105,7 +105,7 @@ test('with no files and no network, one error says what to do: the command, the 
   const error = await fetchUpstream({ ...options, baseUrl: server.baseUrl }).then(() => undefined, (e: Error) => e.message);
   const lines = error!.split('\n');
   expect(lines[0]).toBe('The upstream Strimzi and KEDA release files that the examples and tests read are not on this machine, and downloading them failed: '
-    + `GET ${server.baseUrl}/${KEDA.files[0].url}: ECONNREFUSED. Do one of:`);
+    + `GET ${server.baseUrl}/${KEDA.files[0].url}: connect ECONNREFUSED ${server.baseUrl.replace('http://', '')}. Do one of:`);
   expect(lines.slice(1)).toEqual([
     `  - run \`${FETCH_COMMAND}\` (it downloads them from the release tags on GitHub into ${options.cacheDir}); on a machine without`,
     '    access to raw.githubusercontent.com, run it elsewhere and copy that folder here;',
