@@ -28,6 +28,19 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   ],
   minNodeVersion: '20.0.0',
 
+  // The other languages jsii builds for, named as users of cdk8s construct libraries expect them
+  // (cdk8s-plus: cdk8s_plus_28, org.cdk8s.plus28, Org.Cdk8s.Plus28, github.com/cdk8s-team/cdk8s-plus-go).
+  // Only the npm package is built by `build`/`package`: the wheel, the jar and the .nupkg need PyPI, Maven
+  // Central and NuGet, which our CI cannot reach; `npx projen package-all` builds all five (README).
+  publishToPypi: { distName: 'cdk8s-strimzi-keda', module: 'cdk8s_strimzi_keda' },
+  publishToMaven: {
+    javaPackage: 'io.github.cdk8s_strimzi_keda',
+    mavenGroupId: 'io.github.cdk8s-strimzi-keda',
+    mavenArtifactId: 'cdk8s-strimzi-keda',
+  },
+  publishToNuget: { dotNetNamespace: 'Cdk8sStrimziKeda', packageId: 'Cdk8sStrimziKeda' },
+  publishToGo: { moduleName: 'github.com/cdk8s-strimzi-keda/cdk8s-strimzi-keda-go', packageName: 'cdk8sstrimzikeda' },
+
   // No GitHub workflows, release or upgrade machinery: CI is `.ci/run`.
   github: false,
   release: false,
@@ -66,6 +79,17 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 // The registry our machines reach lacks non-linux @unrs/resolver-binding-*@1.13.0, which makes the
 // generated lockfile fail `npm ci` (toolchain.md §2).
 project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+
+// `package` builds the npm package only (projen would run package-all outside CI, which needs PyPI, Maven
+// Central, NuGet and Go), and compiles first when there is no .jsii yet, as on a fresh clone (pacmak
+// reads the assembly). `npx projen package-all` builds the packages of every language.
+project.packageTask.reset();
+project.packageTask.spawn(project.compileTask, { condition: 'node -e "process.exit(require(\'fs\').existsSync(\'.jsii\') ? 1 : 0)"' });
+project.packageTask.spawn(project.tasks.tryFind('package:js')!);
+
+// The npm package holds what a user needs and nothing else (test/package.test.ts): the compiled
+// library, its jsii assembly, README, API.md, LICENSE and package.json (npm adds the last three itself).
+project.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', '.jsii', 'API.md']);
 
 // jest writes its JSON result there but does not create the folder.
 for (const task of [project.testTask, project.tasks.tryFind('test:update')!]) {
