@@ -22,6 +22,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   devDeps: [
     '@types/node@^20', // projen would pick the newest @types/node; we run on Node 20
     'cdk8s-cli@2.207.60', // `cdk8s synth` for the examples
+    'cdk8s-plus-33@^2.5.57', // what `cdk8s init typescript-app` gives: tests show its workloads can be autoscaled
     'ajv@^8.20.0', // conformance tests: validate output against the upstream CRD schemas
     'js-yaml@^4.1.0', // tests read the upstream files with a second, independent (and fast) parser
     '@types/js-yaml@^4',

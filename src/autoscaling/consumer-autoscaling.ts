@@ -1,6 +1,5 @@
 import { Chart } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { declaredPartitions, kedaOf, lagScaledObject, lagTrigger, partitionCapErrors } from './lag-trigger';
 import { ScalingContext } from './scaler-credentials';
 import { KafkaLagScalingOptions } from '../autoscaling-options/lag-scaling';
@@ -16,11 +15,12 @@ import { KafkaTopic } from '../strimzi/topic';
 /** Autoscaling of a consumer workload (a Kafka Streams app, any consumer) on its group's lag. */
 export interface KafkaConsumerAutoscalingOptions extends KafkaLagScalingOptions {
   /**
-   * The consumer Deployment; give this or `target`.
+   * The consumer Deployment (or StatefulSet), of any cdk8s-plus from cdk8s-plus-28 to cdk8s-plus-33;
+   * give this or `target`. See `ScaleTarget.fromDeployment()`.
    *
    * @default - `target`
    */
-  readonly deployment?: kplus.Deployment;
+  readonly deployment?: IConstruct;
 
   /**
    * Any workload with a scale subresource that selects its pods (StatefulSet, Argo Rollout, ...);
@@ -130,7 +130,7 @@ export class KafkaConsumerAutoscaling extends Construct {
   // The workload, which KEDA must find in the ScaledObject's namespace.
   private scaleTarget(options: KafkaConsumerAutoscalingOptions): ScaleTarget {
     if ((options.deployment === undefined) === (options.target === undefined)) {
-      throw fieldError(this, 'deployment', options.deployment?.name, 'and target: give exactly one of them');
+      throw fieldError(this, 'deployment', options.deployment?.node.path, 'and target: give exactly one of them');
     }
     const target = options.deployment ? ScaleTarget.fromDeployment(options.deployment) : options.target!;
     if (options.deployment) {
