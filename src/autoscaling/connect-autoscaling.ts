@@ -40,7 +40,7 @@ export class KafkaConnectAutoscaling extends Construct {
       throw fieldError(connect, 'replicas', connect.replicas, `is outside the autoscaling range ${minReplicas}-${options.maxReplicas}`,
         'Set replicas to the number of workers to start with, within the range');
     }
-    this.scaledObject = lagScaledObject(this, kedaOf(connect, props.keda, 'autoscaling'), {
+    this.scaledObject = lagScaledObject(this, kedaOf(connect, props.keda, 'autoscaling', options), {
       name: `${connect.name}-workers`,
       namespace: connect.namespace,
       target: ScaleTarget.of({ apiVersion: connect.apiObject.apiVersion, kind: 'KafkaConnect', name: connect.name, namespace: connect.namespace }),
@@ -61,7 +61,7 @@ export class KafkaConnectAutoscaling extends Construct {
     const { connect, options, credentials } = this.props;
     const source = { kafka: connect.kafka, listener: connect.listener, consumerGroup: connector.consumerGroup, topics: connector.sinkTopicNames };
     const authentication = credentials.authenticationFor({
-      ...source, client: connector, namespace: connect.namespace, revision: options.credentialsRevision,
+      ...source, client: connector, namespace: connect.namespace, revision: options.credentialsRevision, release: this.scaledObject.release,
     });
     const topic = source.topics.length === 1 ? source.topics[0] : undefined;
     this.scaledObject.addTrigger(lagTrigger(`lag-${connector.name}`, source, topic, options, authentication));

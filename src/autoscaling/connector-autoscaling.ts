@@ -39,7 +39,7 @@ export class KafkaConnectorAutoscaling extends Construct {
     const connect = connector.connect;
     const target = ScaleTarget.of({ apiVersion: connector.apiObject.apiVersion, kind: 'KafkaConnector', name: connector.name, namespace: connector.namespace })
       ._withoutPods(`KafkaConnector ${connector.name} scales tasks, not pods`);
-    this.scaledObject = lagScaledObject(this, kedaOf(connector, props.keda, 'autoscaling'), {
+    this.scaledObject = lagScaledObject(this, kedaOf(connector, props.keda, 'autoscaling', options), {
       name: `${connector.name}-tasks`,
       namespace: connector.namespace,
       target,
@@ -48,7 +48,7 @@ export class KafkaConnectorAutoscaling extends Construct {
     }, options);
     const source = { kafka: connect.kafka, listener: connect.listener, consumerGroup: connector.consumerGroup, topics: connector.sinkTopicNames };
     const authentication = props.credentials.authenticationFor({
-      ...source, client: connector, namespace: connector.namespace, revision: options.credentialsRevision,
+      ...source, client: connector, namespace: connector.namespace, revision: options.credentialsRevision, release: this.scaledObject.release,
     });
     const topic = source.topics.length === 1 ? source.topics[0] : undefined;
     this.scaledObject.addTrigger(lagTrigger('lag', source, topic, options, authentication));

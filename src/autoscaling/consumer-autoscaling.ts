@@ -106,6 +106,7 @@ export class KafkaConsumerAutoscaling extends Construct {
   private constructor(scope: Construct, id: string, props: ConsumerAutoscalingProps) {
     super(scope, id);
     const options = props.options;
+    const release = kedaOf(this, props.keda, 'addConsumerAutoscaling', options);
     const target = this.scaleTarget(options);
     const { kafka, topics } = this.lagTopics(options);
     this.kafka = kafka;
@@ -115,9 +116,9 @@ export class KafkaConsumerAutoscaling extends Construct {
     const listener = kafka._inClusterListener(this, options.listener, 'KEDA reads the lag from inside the cluster');
     const source = { kafka, listener, consumerGroup: options.consumerGroup, topics };
     const authentication = options.authentication
-      ?? props.credentials.authenticationFor({ ...source, client: this, namespace: target.namespace!, revision: options.credentialsRevision });
+      ?? props.credentials.authenticationFor({ ...source, client: this, namespace: target.namespace!, revision: options.credentialsRevision, release });
 
-    this.scaledObject = lagScaledObject(this, kedaOf(this, props.keda, 'autoscaling'), {
+    this.scaledObject = lagScaledObject(this, release, {
       name: options.name ?? target.name,
       namespace: target.namespace!,
       target,

@@ -2,6 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import { KafkaLagScalingOptions } from '../autoscaling-options/lag-scaling';
 import { IScalerTrigger } from '../autoscaling-options/scaler-trigger';
 import { fieldError, fieldMessage } from '../common/field-errors';
+import { shownOptions } from '../common/shown-options';
 import { Version } from '../common/version';
 import { KafkaSaslMechanism } from '../keda/kafka-trigger';
 import { KedaRelease } from '../keda/release';
@@ -24,10 +25,13 @@ export interface LagSource {
   readonly topics: string[];
 }
 
-/** The KEDA release, or an error saying how to declare it. */
-export function kedaOf(scope: IConstruct, keda: KedaRelease | undefined, field: string): KedaRelease {
+/**
+ * The KEDA release, or an error saying how to declare it, naming the option that asked for autoscaling
+ * (`field`, set to `options` on `scope`).
+ */
+export function kedaOf(scope: IConstruct, keda: KedaRelease | undefined, field: string, options: object): KedaRelease {
   if (!keda) {
-    throw fieldError(scope, field, '(autoscaling)', 'needs the KEDA release the cluster runs',
+    throw fieldError(scope, field, shownOptions(options), 'needs the KEDA release the cluster runs',
       'Set keda: KedaRelease.of(\'2.20.2\') (your version) on the KafkaPlatform');
   }
   return keda;

@@ -219,7 +219,7 @@ export class KafkaPlatform extends Construct {
 
   // What every autoscaling gets: its options, the KEDA release and the platform's scaler credentials.
   private scalingProps<T>(options: T): ScalingContext & { options: T } {
-    this.scalerCredentials ??= new ScalerCredentials(this.ensureStage(PlatformStage.AUTOSCALING), this.keda);
+    this.scalerCredentials ??= new ScalerCredentials(this.ensureStage(PlatformStage.AUTOSCALING));
     return { options, keda: this.keda, credentials: this.scalerCredentials };
   }
 

@@ -1,5 +1,6 @@
-import { Duration, Testing } from 'cdk8s';
-import { KafkaPlatform, ScalerTrigger } from '../../src';
+import { Chart, Duration, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Kafka, KafkaPlatform, ScalerTrigger } from '../../src';
 import { strimziRelease } from '../fixtures';
 import { autoscaling, kedaKafka, one, resources } from './setup';
 import { THREE_BY_THREE } from '../strimzi/setup';
@@ -77,11 +78,33 @@ describe('Connect worker autoscaling', () => {
       '[p-kafka/events/c] replicas: 3 is outside the autoscaling range 1-2. Set replicas to the number of workers to start with, within the range');
   });
 
-  test('autoscaling without the platform\'s KEDA release is an error that says what to set', () => {
+  // The message names the option the user set, with its values, instead of "(autoscaling)".
+  test('autoscaling without the platform\'s KEDA release is an error that names the option and says what to set', () => {
     const platform = new KafkaPlatform(Testing.app(), 'p', { namespace: 'kafka', strimzi: strimziRelease() });
     const k = platform.addKafka('events', THREE_BY_THREE);
+    const setKeda = 'needs the KEDA release the cluster runs. Set keda: KedaRelease.of(\'2.20.2\') (your version) on the KafkaPlatform';
+    expect(() => k.addConnect('c', { autoscaling: { maxReplicas: 3, cooldownPeriod: Duration.minutes(5) } })).toThrow(
+      `[p-kafka/events/c] autoscaling: {"maxReplicas":3,"cooldownPeriod":"Duration"} ${setKeda}`);
+
+    const orders = k.addTopic('orders', { partitions: 6 });
+    const connect = k.addConnect('plain');
+    expect(() => connect.addConnector('sink', { className: 'S', topics: [orders], autoscaling: { maxTasks: 6 } })).toThrow(
+      `[p-kafka/events/plain/sink] autoscaling: {"maxTasks":6} ${setKeda}`);
+
+    const apps = new Chart(platform.node.scope!, 'apps', { namespace: 'kafka' });
+    const pipeline = new kplus.Deployment(apps, 'pipeline', { containers: [{ image: 'example/pipeline:1' }] });
+    expect(() => platform.addConsumerAutoscaling('pipeline', { deployment: pipeline, consumerGroup: 'g', topics: [orders], maxReplicas: 6 })).toThrow(
+      `[p-autoscaling/pipeline] addConsumerAutoscaling: {"deployment":"apps/pipeline","consumerGroup":"g","topics":["p-kafka/events/orders"],"maxReplicas":6} ${setKeda}`);
+  });
+
+  test('autoscaling on a cluster no KafkaPlatform created is an error, not a silent drop', () => {
+    const platform = new KafkaPlatform(Testing.app(), 'p', { namespace: 'kafka', strimzi: strimziRelease() });
+    const k = new Kafka(new Chart(platform.node.scope!, 'own', { namespace: 'kafka' }), 'events', { ...THREE_BY_THREE, operator: platform.operator });
     expect(() => k.addConnect('c', { autoscaling: { maxReplicas: 3 } })).toThrow(
-      '[p-kafka/events/c] autoscaling: "(autoscaling)" needs the KEDA release the cluster runs. Set keda: KedaRelease.of(\'2.20.2\') (your version) on the KafkaPlatform');
+      '[own/events/c] autoscaling: {"maxReplicas":3} needs the KafkaPlatform that created Kafka "events" to build the KEDA objects. Create the Kafka cluster with platform.addKafka()');
+    const connect = k.addConnect('plain');
+    expect(() => connect.addConnector('sink', { className: 'S', autoscaling: { maxTasks: 2 } })).toThrow(
+      '[own/events/plain/sink] autoscaling: {"maxTasks":2} needs the KafkaPlatform that created Kafka "events"');
   });
 
   test('the scaler reads lag as a read-only user: Describe on the groups and topics, nothing else', () => {

@@ -146,9 +146,17 @@ describe('crdsDirectory errors', () => {
   });
 
   test('a folder that does not exist or has no YAML is refused', () => {
+    const contents = 'It should hold the CRD files of the KEDA release, as in config/crd/bases/ at its tag of github.com/kedacore/keda: '
+      + 'keda.sh_scaledobjects.yaml, keda.sh_triggerauthentications.yaml, keda.sh_clustertriggerauthentications.yaml and the others';
     expect(thrown(() => KedaRelease.of('2.20.2', { crdsDirectory: path.join(tmp, 'nope') }))).toBe(
-      `KedaRelease.of("2.20.2"): crdsDirectory ${JSON.stringify(path.join(tmp, 'nope'))} is not a directory. Point it at a folder with `
-      + 'the KEDA CRD files, for example the config/crd/bases folder of the KEDA release');
+      `KedaRelease.of("2.20.2"): crdsDirectory ${path.join(tmp, 'nope')} does not exist. ${contents}`);
+    // A relative path is shown resolved, with the working directory it was resolved against.
+    expect(thrown(() => KedaRelease.of('2.20.2', { crdsDirectory: 'vendor/keda/crds' }))).toBe(
+      `KedaRelease.of("2.20.2"): crdsDirectory ${path.resolve('vendor/keda/crds')} (vendor/keda/crds, from the working directory ${process.cwd()}) does not exist. ${contents}`);
+    fs.writeFileSync(path.join(tmp, 'file.yaml'), '');
+    expect(thrown(() => KedaRelease.of('2.20.2', { crdsDirectory: path.join(tmp, 'file.yaml') }))).toBe(
+      `KedaRelease.of("2.20.2"): crdsDirectory ${path.join(tmp, 'file.yaml')} is not a directory. ${contents}`);
+    fs.rmSync(path.join(tmp, 'file.yaml'));
     expect(thrown(() => KedaRelease.of('2.20.2', { crdsDirectory: tmp }))).toBe(`KedaRelease.of("2.20.2"): crdsDirectory ${JSON.stringify(tmp)} has no .yaml files`);
   });
 
