@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
@@ -123,3 +124,8 @@ platform.addConsumerAutoscaling('orders-pipeline', {
 });
 
 app.synth();
+
+// A picture of the platform next to the manifests, for whoever reviews them: GitHub and GitLab render
+// the mermaid block. kubectl, Argo CD and Flux read only the .yaml files of the folder.
+fs.writeFileSync(path.join(app.outdir, 'events-topology.md'),
+  `# Kafka platform "events"\n\nWritten by examples/platform/main.ts with \`platform.toMermaid()\`.\n\n\`\`\`mermaid\n${platform.toMermaid()}\`\`\`\n`);

@@ -115,8 +115,9 @@ export class KafkaConsumerAutoscaling extends Construct {
     }
     const listener = kafka._inClusterListener(this, options.listener, 'KEDA reads the lag from inside the cluster');
     const source = { kafka, listener, consumerGroup: options.consumerGroup, topics };
-    const authentication = options.authentication
-      ?? props.credentials.authenticationFor({ ...source, client: this, namespace: target.namespace!, revision: options.credentialsRevision, release });
+    const authentication = options.authentication ?? props.credentials.authenticationFor({
+      ...source, client: this, namespace: target.namespace!, revision: options.credentialsRevision, release,
+    });
 
     this.scaledObject = lagScaledObject(this, release, {
       name: options.name ?? target.name,

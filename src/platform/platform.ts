@@ -1,6 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { duplicateResourceNames } from './duplicate-names';
+import { platformMermaid } from './topology';
 import { KafkaConnectAutoscaling } from '../autoscaling/connect-autoscaling';
 import { KafkaConnectorAutoscaling } from '../autoscaling/connector-autoscaling';
 import { KafkaConsumerAutoscaling, KafkaConsumerAutoscalingOptions } from '../autoscaling/consumer-autoscaling';
@@ -187,6 +188,17 @@ export class KafkaPlatform extends Construct {
     const scaling = KafkaConsumerAutoscaling._create(this.ensureStage(PlatformStage.AUTOSCALING), id, this.scalingProps(options));
     this.scaledObjects.set(options.deployment ?? scaling, scaling.scaledObject);
     return scaling;
+  }
+
+  /**
+   * A Mermaid flowchart of what the platform declares and wires: the operator, each Kafka cluster
+   * with its node pools, listeners, topics and users, the Connect clusters and their connectors, and
+   * every ScaledObject with what it scales and on which consumer group's lag. Written into a Markdown
+   * file next to the manifests (in a mermaid code block), it shows a reviewer the topology in the
+   * pull request. Call it after the declaration is complete.
+   */
+  public toMermaid(): string {
+    return platformMermaid(this);
   }
 
   /**
