@@ -8,7 +8,7 @@ import {
 } from '../fixtures/upstream';
 
 // The download path of fixtures/upstream.ts, against a server on 127.0.0.1 that serves the upstream
-// files at the URLs raw.githubusercontent.com has them (<owner>/<repo>/refs/tags/<tag>/<path>).
+// files at the URLs raw.githubusercontent.com has them (<owner>/<repo>/<tag>/<path>).
 
 const release = (project: string, version: string) => upstreamReleases().find(r => r.project === project && r.version === version)!;
 const KEDA = release('keda', '2.20.2');
@@ -55,9 +55,9 @@ test('downloads every file of the pinned releases from their tags into the cache
   try {
     expect(await fetchUpstream({ ...options, baseUrl: server.baseUrl })).toBe(options.cacheDir);
     expect(server.requests.sort()).toEqual([KEDA, STRIMZI].flatMap(r => r.files).map(f => `/${f.url}`).sort());
-    expect(server.requests).toContain('/kedacore/keda/refs/tags/v2.20.2/config/crd/bases/keda.sh_scaledobjects.yaml');
-    expect(server.requests).toContain('/strimzi/strimzi-kafka-operator/refs/tags/1.2.0/packaging/install/cluster-operator/040-Crd-kafka.yaml');
-    expect(server.requests).toContain('/strimzi/strimzi-kafka-operator/refs/tags/1.2.0/kafka-versions.yaml');
+    expect(server.requests).toContain('/kedacore/keda/v2.20.2/config/crd/bases/keda.sh_scaledobjects.yaml');
+    expect(server.requests).toContain('/strimzi/strimzi-kafka-operator/1.2.0/packaging/install/cluster-operator/040-Crd-kafka.yaml');
+    expect(server.requests).toContain('/strimzi/strimzi-kafka-operator/1.2.0/kafka-versions.yaml');
     expect(checkFolder(options.cacheDir!, [KEDA, STRIMZI])).toBeUndefined();
 
     // A second run finds everything in the cache and asks for nothing.
