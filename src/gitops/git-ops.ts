@@ -133,14 +133,14 @@ export class GitOps {
 
   /**
    * @param flavour the flavour
-   * @param argoCd its Argo CD options
+   * @param argoCdOptions its Argo CD options
    * @param fluxOptions its Flux options
    */
   private constructor(
     /** The flavour. */
     public readonly flavour: GitOpsFlavour,
     /** The Argo CD options, for GitOpsFlavour.ARGO_CD. */
-    public readonly argoCd?: ArgoCdOptions,
+    public readonly argoCdOptions?: ArgoCdOptions,
     /** The Flux options, for GitOpsFlavour.FLUX. */
     public readonly fluxOptions?: FluxOptions) {}
 }

@@ -37,7 +37,7 @@ function chartFiles(dir: string, extension: string): string[] {
 export function writeLayout(dir: string, gitOps: GitOps, output: OutputDescription): void {
   const files = chartFiles(dir, output.fileExtension);
   if (gitOps.flavour === GitOpsFlavour.ARGO_CD) {
-    const options = gitOps.argoCd!;
+    const options = gitOps.argoCdOptions!;
     const application = argoCdApplication(output.name, options, joinRepoPath(options.path, output.subfolder), output.autoscaled);
     writeYaml(path.join(dir, 'argocd', `${output.name}-application.yaml`), [application]);
   } else if (gitOps.flavour === GitOpsFlavour.FLUX) {
