@@ -98,6 +98,11 @@ export function planPhases(releases: StrimziRelease[], current: KafkaState, targ
     if (servesV1Beta2AndV1(from._version) && !servesApiVersion(to._version, 'v1beta2')) {
       at(from, PhaseKind.CRD_UPGRADE, kafka);
     }
+    // CRDs before the operator, always: the API server refuses CRDs that drop a stored version, and
+    // that must stop the plan before the operator changes. From 0.49-0.51 to 1.x the old operator
+    // cannot read the v1-only CRDs until its successor rolls out (a window in which nothing is
+    // written and the brokers keep running); the other order would run the 1.x operator against the
+    // old schema, and leave it half upgraded if the CRDs were then refused.
     phases.push({ kind: PhaseKind.CRDS, crds: to, operator: from, resources: from, kafka });
     phases.push({ kind: PhaseKind.OPERATOR, crds: to, operator: to, resources: from, kafka, kafkaUnsupported: unsupported || undefined });
     const hopVersion = last ? target.version : versionAt(to, after, kafka.version);

@@ -53,3 +53,17 @@ describe('refused transitions', () => {
     })).toThrow('[events] to: {"version":"1.2.0"} is not a StrimziRelease. Read it with StrimziRelease.fromDirectory(), fromFile() or fromUrl()');
   });
 });
+
+describe('CRDs a newer release no longer has', () => {
+  // CHANGELOG 0.46.0: MirrorMaker 1 removed. Deleting a CRD deletes every resource of its kind.
+  test('are kept, unpruned, unless deleteObsoleteCrds: then the first phase without them says to delete them', () => {
+    const kept = upgradeThrough(['0.45.0', '0.49.1']);
+    expect(kept.phases.every(p => p.before.length === 0)).toBe(true);
+    expect(kept.toMarkdown()).toContain('stay installed and are never pruned: `kafkamirrormakers.kafka.strimzi.io`');
+
+    const deleted = upgradeThrough(['0.45.0', '0.49.1', '0.51.0'], { deleteObsoleteCrds: true });
+    expect(deleted.phases.map(p => p.before)).toEqual([
+      [], ['kubectl delete crd kafkamirrormakers.kafka.strimzi.io   # deletes every resource of its kind: only after migrating them'], [], [], [], [], [], [], [],
+    ]);
+  });
+});
