@@ -86,7 +86,8 @@ function strimziLabels(kind: string, cluster: string, name: string, type: string
 }
 
 /** The pods of a Kafka cluster's node pools, its entity operator and Cruise Control. */
-export function kafkaPods(cluster: string, pools: Array<{ name: string; replicas: number; broker: boolean; controller: boolean }>): Array<{ [key: string]: string }> {
+export function kafkaPods(cluster: string, pools: Array<{ name: string; replicas: number; broker: boolean; controller: boolean }>):
+Array<{ [key: string]: string }> {
   const pods = pools.flatMap((pool, p) => Array.from({ length: pool.replicas }, (_, i) => ({
     ...strimziLabels('Kafka', cluster, `${cluster}-kafka`, 'kafka'),
     'strimzi.io/pool-name': pool.name,
