@@ -4,8 +4,15 @@
 
 // The one declaration.
 export { KafkaPlatform } from './platform/platform';
-export type { KafkaPlatformProps } from './platform/platform';
+export type { KafkaPlatformProps, KafkaPlatformSettings } from './platform/platform-props';
 export { PlatformStage } from './stages/stage-names';
+
+// Output for GitOps tools, and upgrades between Strimzi releases.
+export { GitOps, GitOpsFlavour } from './gitops/git-ops';
+export type { ArgoCdOptions, FluxOptions, FluxSourceRef } from './gitops/git-ops';
+export { StrimziUpgrade } from './upgrade/strimzi-upgrade';
+export type { IPlatformDeclaration, StrimziUpgradeProps } from './upgrade/upgrade-props';
+export type { UpgradePhase } from './upgrade/upgrade-phase';
 
 // Strimzi: release, CRDs, operator.
 export { StrimziRelease } from './strimzi/release';

@@ -16,6 +16,7 @@ import { Manifest } from '../common/manifest';
  */
 export class StageChart extends Chart {
   private schemas?: () => CrdSchemaSet[];
+  private readonly decorators = new Array<(manifest: Manifest) => void>();
 
   /**
    * Validates the rendered objects against these CRD schemas.
@@ -25,8 +26,19 @@ export class StageChart extends Chart {
     this.schemas = schemas;
   }
 
+  /**
+   * Changes every rendered object before it is checked (for example the annotations of a GitOps flavour).
+   * @internal
+   */
+  public _decorate(decorator: (manifest: Manifest) => void): void {
+    this.decorators.push(decorator);
+  }
+
   public toJson(): Manifest[] {
     const manifests = super.toJson();
+    for (const decorate of this.decorators) {
+      manifests.forEach(decorate);
+    }
     const errors = [...applySizeErrors(manifests, m => this.pathOf(m)), ...this.schemaErrors(manifests)];
     if (errors.length > 0) {
       throw new Error(errors.map(e => pathMessage(this, e)).join('\n'));

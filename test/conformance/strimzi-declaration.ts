@@ -12,6 +12,15 @@ import {
  */
 export function everyFeature(app: App, release: StrimziRelease, keda?: KedaRelease): KafkaPlatform {
   const platform = new KafkaPlatform(app, 'full', { namespace: 'kafka', strimzi: release, keda, watchNamespaces: ['kafka', 'apps'] });
+  declareEveryFeature(platform);
+  return platform;
+}
+
+/** Declares every feature on `platform`, as its Strimzi and KEDA releases allow (also an upgrade's declaration). */
+export function declareEveryFeature(platform: KafkaPlatform): void {
+  const app = App.of(platform);
+  const release = platform.strimzi;
+  const keda = platform.keda;
   const newer = (v: string) => release._version.isAtLeast(v);
   const kafka = platform.addKafka('events', {
     metadataVersion: undefined,
@@ -133,7 +142,6 @@ export function everyFeature(app: App, release: StrimziRelease, keda?: KedaRelea
   }
   kafka.addConnect('plain', { listener: 'plain', image: 'registry.example.com/connect:2', useConnectorResources: false });
   kafka.addConnect('mtls', { listener: 'tls', version: kafka.kafkaVersion });
-  return platform;
 }
 
 function cpu(amount: string): any {
