@@ -21,7 +21,7 @@ export enum KafkaSaslMechanism {
   GSSAPI = 'gssapi',
 }
 
-/** Where OAUTHBEARER tokens come from (`saslTokenProvider`, KEDA 2.15.0+). */
+/** Where OAUTHBEARER tokens come from (`saslTokenProvider`). */
 export enum KafkaSaslTokenProvider {
   /** An OAuth token endpoint (KEDA's default). */
   BEARER = 'bearer',
@@ -81,14 +81,14 @@ export interface KafkaTriggerProps extends TriggerOptions, KafkaLagOptions {
   readonly sasl?: KafkaSaslMechanism;
 
   /**
-   * Token provider for OAUTHBEARER (KEDA 2.15.0+).
+   * Token provider for OAUTHBEARER.
    *
    * @default KafkaSaslTokenProvider.BEARER
    */
   readonly saslTokenProvider?: KafkaSaslTokenProvider;
 
   /**
-   * AWS region of an MSK cluster, for AWS_MSK_IAM (KEDA 2.15.0+).
+   * AWS region of an MSK cluster, for AWS_MSK_IAM.
    *
    * @default - none
    */
