@@ -67,8 +67,14 @@ function scalerTriggers(scope: IConstruct, triggers: IScalerTrigger[] | undefine
   });
 }
 
-// KEDA's kafka client defaults to protocol version 1.0.0; Kafka 4.0 removed the protocol versions older
-// than Kafka 2.1 (KIP-896), so for 4.x brokers the trigger says 2.1.0.
+// KEDA's kafka scaler tells Sarama the brokers speak Kafka 1.0.0 unless `version` says otherwise
+// (kedacore/keda v2.20.2:pkg/scalers/kafka_scaler.go). Kafka 4.0 removed the client API versions
+// released before Kafka 2.1 (KIP-896; apache/kafka 3.9:docs/upgrade.html). This is a margin, not a
+// known requirement: by our reading of Sarama the requests KEDA sends with 1.0.0 (Metadata v5,
+// OffsetFetch v3, ListOffsets v1, ...) are all still served by Kafka 4, and KEDA's own e2e test runs
+// the scaler against Kafka 4.0.0 without `version` (v2.20.2:tests/scalers/kafka/kafka_test.go, over a
+// plain listener). With 2.1.0, which never exceeds a 4.x broker's version, Sarama only sends request
+// versions that Kafka 2.1 clients sent, the baseline Kafka 4 keeps; so 4.x brokers get it.
 const KAFKA_4_PROTOCOL_VERSION = '2.1.0';
 
 /**

@@ -52,8 +52,9 @@ export interface KafkaTriggerProps extends TriggerOptions, KafkaLagOptions {
   readonly partitionLimitation?: number[];
 
   /**
-   * Kafka protocol version KEDA's client speaks, at most the brokers' version. KEDA's default 1.0.0
-   * is older than Kafka 4.x brokers accept (KIP-896): set at least 2.1.0 for them.
+   * Kafka protocol version KEDA's client (Sarama) assumes the brokers speak; never above the brokers'
+   * version. It picks the request versions Sarama sends; it is not a broker requirement. KEDA's own
+   * e2e test runs against Kafka 4.0.0 without it (kedacore/keda tests/scalers/kafka/kafka_test.go).
    *
    * @default - KEDA's default, 1.0.0
    */

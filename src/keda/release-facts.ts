@@ -88,11 +88,13 @@ export const KEDA_FEATURES = {
     source: 'v2.17.0:apis/keda/v1alpha1/triggerauthentication_types.go',
     crd: { name: 'triggerauthentications.keda.sh', path: ['boundServiceAccountToken'] },
   },
+  // Both CRDs have the field (the spec is shared), but KEDA reads it from a ClusterTriggerAuthentication
+  // only (v2.20.2:pkg/scaling/resolver/scale_resolvers.go, resolveAuthRef).
   triggerAuthFilePath: {
-    what: 'TriggerAuthentication filePath',
+    what: 'ClusterTriggerAuthentication filePath',
     since: '2.19.0',
-    source: 'v2.19.0:apis/keda/v1alpha1/triggerauthentication_types.go',
-    crd: { name: 'triggerauthentications.keda.sh', path: ['filePath'] },
+    source: 'v2.19.0:pkg/scaling/resolver/scale_resolvers.go, keda#7083',
+    crd: { name: 'clustertriggerauthentications.keda.sh', path: ['filePath'] },
   },
   triggerAuthOAuth2: {
     what: 'TriggerAuthentication oauth2',
