@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { declaredPartitions, kedaOf, lagScaledObject, lagTrigger, partitionCapErrors } from './lag-trigger';
+import { connectWorkerBehavior } from './connect-worker-behavior';
+import { checkCooldowns, declaredPartitions, kedaOf, lagScaledObject, lagTrigger, partitionCapErrors } from './lag-trigger';
 import { ScalingContext } from './scaler-credentials';
 import { KafkaConnectAutoscalingOptions } from '../autoscaling-options/lag-scaling';
 import { addValidation, fieldError, fieldMessage } from '../common/field-errors';
@@ -40,13 +41,14 @@ export class KafkaConnectAutoscaling extends Construct {
       throw fieldError(connect, 'replicas', connect.replicas, `is outside the autoscaling range ${minReplicas}-${options.maxReplicas}`,
         'Set replicas to the number of workers to start with, within the range');
     }
+    checkCooldowns(connect, 'autoscaling.', { field: 'minReplicas', value: minReplicas }, options);
     this.scaledObject = lagScaledObject(this, kedaOf(connect, props.keda, 'autoscaling'), {
       name: `${connect.name}-workers`,
       namespace: connect.namespace,
       target: ScaleTarget.of({ apiVersion: connect.apiObject.apiVersion, kind: 'KafkaConnect', name: connect.name, namespace: connect.namespace }),
       minReplicas,
       maxReplicas: options.maxReplicas,
-    }, options);
+    }, { ...options, behavior: connectWorkerBehavior(options.behavior) });
     addValidation(this, () => this.validate());
   }
 

@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { declaredPartitions, kedaOf, lagScaledObject, lagTrigger, partitionCapErrors } from './lag-trigger';
+import { checkCooldowns, declaredPartitions, kedaOf, lagScaledObject, lagTrigger, partitionCapErrors } from './lag-trigger';
 import { ScalingContext } from './scaler-credentials';
 import { KafkaLagScalingOptions } from '../autoscaling-options/lag-scaling';
 import { duplicates } from '../common/duplicates';
@@ -117,11 +117,13 @@ export class KafkaConsumerAutoscaling extends Construct {
     const authentication = options.authentication
       ?? props.credentials.authenticationFor({ ...source, client: this, namespace: target.namespace!, revision: options.credentialsRevision });
 
+    const minReplicas = options.minReplicas ?? 1;
+    checkCooldowns(this, '', { field: 'minReplicas', value: minReplicas }, options);
     this.scaledObject = lagScaledObject(this, kedaOf(this, props.keda, 'autoscaling'), {
       name: options.name ?? target.name,
       namespace: target.namespace!,
       target,
-      minReplicas: options.minReplicas ?? 1,
+      minReplicas,
       maxReplicas: options.maxReplicas,
     }, options);
     this.addLagTriggers(source, options, authentication);

@@ -56,6 +56,29 @@ export function lagScaledObject(scope: Construct, release: KedaRelease, target: 
   });
 }
 
+/**
+ * Refuses cooldownPeriod / initialCooldownPeriod where they cannot take effect, naming the option as
+ * the user gave it (`prefix` is `autoscaling.` for options of a Strimzi resource). KEDA waits them only
+ * before scaling to 0 or to idleReplicaCount, and the lag-scaled targets have no idle count, so they
+ * apply only with a minimum of 0 (kedacore/keda pkg/scaling/executor/scale_scaledobjects.go).
+ * `never` explains why a target can never have a minimum of 0.
+ */
+export function checkCooldowns(scope: IConstruct, prefix: string, minimum: { field: string; value: number }, options: KafkaLagScalingOptions,
+  never?: string): void {
+  if (minimum.value === 0) {
+    return;
+  }
+  for (const field of ['cooldownPeriod', 'initialCooldownPeriod'] as const) {
+    const value = options[field];
+    if (value !== undefined) {
+      throw fieldError(scope, `${prefix}${field}`, `${value.toSeconds({ integral: false })}s`,
+        `${never ?? `has no effect with ${prefix}${minimum.field} ${minimum.value}`}: KEDA waits it only before scaling to 0 or to idleReplicas, `
+        + 'and the HPA does every other scale-in (kedacore/keda pkg/scaling/executor/scale_scaledobjects.go)',
+        `Slow down scale-in with ${prefix}behavior.scaleDown (stabilizationWindow, policies)${never ? '' : `, or set ${prefix}${minimum.field}: 0`}`);
+    }
+  }
+}
+
 // The options are data that Strimzi resources carry without knowing KEDA, so they type extra triggers
 // by an interface; only ScalerTrigger implements it.
 function scalerTriggers(scope: IConstruct, triggers: IScalerTrigger[] | undefined): ScalerTrigger[] | undefined {

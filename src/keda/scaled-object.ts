@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { renderHpaBehavior, wholeSeconds } from './hpa-behavior';
 import { KedaRelease } from './release';
 import { ScaleTarget } from './scale-target';
-import { checkFallback, checkPause, checkReplicas, checkScalingModifiers, checkTarget } from './scaled-object-checks';
+import { checkCooldowns, checkFallback, checkPause, checkReplicas, checkScalingModifiers, checkTarget } from './scaled-object-checks';
 import { ScaledObjectAdvanced, ScaledObjectProps } from './scaled-object-props';
 import { registerScaledObject, synthErrors } from './scaled-object-rules';
 import { ClusterTriggerAuthentication, TriggerAuthentication } from './trigger-authentication';
@@ -103,6 +103,7 @@ export class ScaledObject extends Construct {
     this.cooldownPeriod = props.cooldownPeriod;
     this.initialCooldownPeriod = props.initialCooldownPeriod;
     this.seconds = this.timingSeconds(props);
+    checkCooldowns(this, props);
 
     this.fallback = props.fallback;
     this.advanced = props.advanced;

@@ -9,7 +9,7 @@ describe('Connect worker autoscaling', () => {
     const k = kedaKafka();
     const orders = k.addTopic('orders', { partitions: 12 });
     const payments = k.addTopic('payments', { partitions: 6 });
-    const connect = k.addConnect('sinks', { replicas: 2, autoscaling: { minReplicas: 2, maxReplicas: 6, lagThreshold: 500, cooldownPeriod: Duration.minutes(5) } });
+    const connect = k.addConnect('sinks', { replicas: 2, autoscaling: { minReplicas: 2, maxReplicas: 6, lagThreshold: 500 } });
     connect.addConnector('to-s3', { className: 'io.example.S3Sink', topics: [orders] });
     connect.addConnector('to-db', { className: 'io.example.JdbcSink', topics: [orders, payments] });
     connect.addConnector('from-db', { className: 'io.example.JdbcSource' });
@@ -19,7 +19,7 @@ describe('Connect worker autoscaling', () => {
     const auth = one(objects, 'TriggerAuthentication');
     expect(so.metadata.namespace).toBe('kafka');
     expect(so.spec.scaleTargetRef).toEqual({ apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaConnect', name: 'sinks' });
-    expect([so.spec.minReplicaCount, so.spec.maxReplicaCount, so.spec.cooldownPeriod]).toEqual([2, 6, 300]);
+    expect([so.spec.minReplicaCount, so.spec.maxReplicaCount, so.spec.cooldownPeriod]).toEqual([2, 6, undefined]);
     const common = { bootstrapServers: 'events-kafka-bootstrap.kafka.svc:9093', lagThreshold: '500', tls: 'enable', version: '2.1.0' };
     expect(so.spec.triggers).toEqual([
       { type: 'kafka', name: 'lag-to-s3', metadata: { ...common, consumerGroup: 'connect-to-s3', topic: 'orders' }, authenticationRef: { name: auth.metadata.name, kind: 'TriggerAuthentication' } },
@@ -39,6 +39,42 @@ describe('Connect worker autoscaling', () => {
     const k = kedaKafka({}, {}, '0.45.0');
     k.addConnect('c', { autoscaling: { maxReplicas: 3 } }).addConnector('x', { className: 'a.B', topics: ['t'] });
     expect(one(autoscaling(KafkaPlatform.of(k)), 'ScaledObject').spec.triggers[0].metadata.version).toBeUndefined();
+  });
+
+  // A departed worker's tasks stay unassigned for up to scheduled.rebalance.max.delay.ms (apache/kafka
+  // 3.9 DistributedConfig.java, default 300000; IncrementalCooperativeAssignor.handleLostAssignments),
+  // and KEDA copies the behavior into the HPA (kedacore/keda controllers/keda/hpa.go).
+  test('workers get a slow default HPA behavior, per direction, unless the user gives one', () => {
+    const behaviorOf = (behavior?: any) => {
+      const k = kedaKafka();
+      const connect = k.addConnect('c', { replicas: 2, autoscaling: { minReplicas: 2, maxReplicas: 3, behavior } });
+      connect.addConnector('x', { className: 'a.B', tasksMax: 3, topics: [k.addTopic('t', { partitions: 3 })] });
+      return one(autoscaling(KafkaPlatform.of(k)), 'ScaledObject').spec.advanced.horizontalPodAutoscalerConfig.behavior;
+    };
+    const scaleDown = { stabilizationWindowSeconds: 600, policies: [{ type: 'Pods', value: 1, periodSeconds: 300 }] };
+    const scaleUp = { stabilizationWindowSeconds: 60, policies: [{ type: 'Percent', value: 100, periodSeconds: 60 }] };
+    expect(behaviorOf()).toEqual({ scaleUp, scaleDown });
+    expect(behaviorOf({ scaleDown: { stabilizationWindow: Duration.minutes(30) } }))
+      .toEqual({ scaleUp, scaleDown: { stabilizationWindowSeconds: 1800 } });
+    // {} is Kubernetes' default for that direction.
+    expect(behaviorOf({ scaleUp: {} })).toEqual({ scaleUp: {}, scaleDown });
+  });
+
+  // kedacore/keda pkg/scaling/executor/scale_scaledobjects.go: the cooldowns apply only on the way to 0
+  // or to idleReplicaCount, and workers have no idle count.
+  test('cooldownPeriod is refused unless the workers may scale to zero', () => {
+    const k = kedaKafka();
+    expect(() => k.addConnect('c', { replicas: 2, autoscaling: { minReplicas: 2, maxReplicas: 6, cooldownPeriod: Duration.minutes(10) } })).toThrow(
+      '[p-kafka/events/c] autoscaling.cooldownPeriod: "600s" has no effect with autoscaling.minReplicas 2: KEDA waits it only before scaling to 0 or to idleReplicas, '
+      + 'and the HPA does every other scale-in (kedacore/keda pkg/scaling/executor/scale_scaledobjects.go). '
+      + 'Slow down scale-in with autoscaling.behavior.scaleDown (stabilizationWindow, policies), or set autoscaling.minReplicas: 0');
+    expect(() => kedaKafka().addConnect('c', { autoscaling: { maxReplicas: 3, initialCooldownPeriod: Duration.minutes(1) } })).toThrow(
+      '[p-kafka/events/c] autoscaling.initialCooldownPeriod: "60s" has no effect with autoscaling.minReplicas 1');
+
+    const zero = kedaKafka();
+    zero.addConnect('c', { replicas: 0, autoscaling: { minReplicas: 0, maxReplicas: 3, cooldownPeriod: Duration.minutes(10), initialCooldownPeriod: Duration.minutes(2) } })
+      .addConnector('x', { className: 'a.B', tasksMax: 3, topics: [zero.addTopic('t', { partitions: 3 })] });
+    expect(one(autoscaling(KafkaPlatform.of(zero)), 'ScaledObject').spec).toMatchObject({ minReplicaCount: 0, cooldownPeriod: 600, initialCooldownPeriod: 120 });
   });
 
   test('a maximum above the partitions of the largest sink is an error, unless idle consumers are allowed', () => {

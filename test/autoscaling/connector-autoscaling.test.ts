@@ -1,3 +1,4 @@
+import { Duration } from 'cdk8s';
 import { autoscaling, kedaKafka, one, resources } from './setup';
 import { KafkaPlatform, MetricType, ScalerTrigger } from '../../src';
 import { connectorScaleSelector } from '../../src/strimzi/connector-scale-selector';
@@ -81,6 +82,16 @@ describe('connector task autoscaling (strimzi#10450)', () => {
         + 'Use state: KafkaConnectorState.PAUSED or STOPPED to stop it');
     expect(() => kedaKafka().addConnect('c').addConnector('x', { className: 'a.B', topics: ['t'], autoscaling: { minTasks: 3, maxTasks: 2 } }))
       .toThrow('autoscaling.maxTasks: 2 must be an integer >= minTasks (3)');
+  });
+
+  // kedacore/keda pkg/scaling/executor/scale_scaledobjects.go: the cooldowns apply only on the way to 0
+  // or to idleReplicaCount; a connector keeps at least one task and has no idle count.
+  test('cooldownPeriod and initialCooldownPeriod can never apply to connector tasks', () => {
+    const connector = (options: any) => () => kedaKafka().addConnect('c').addConnector('x', { className: 'a.B', topics: ['t'], autoscaling: { maxTasks: 4, ...options } });
+    expect(connector({ cooldownPeriod: Duration.minutes(5) })).toThrow('[p-kafka/events/c/x] autoscaling.cooldownPeriod: "300s" can never take effect on connector tasks, '
+      + 'which never go below one task (the KafkaConnector CRD\'s tasksMax minimum is 1): KEDA waits it only before scaling to 0 or to idleReplicas, and the HPA does '
+      + 'every other scale-in (kedacore/keda pkg/scaling/executor/scale_scaledobjects.go). Slow down scale-in with autoscaling.behavior.scaleDown (stabilizationWindow, policies)');
+    expect(connector({ initialCooldownPeriod: Duration.seconds(30) })).toThrow('[p-kafka/events/c/x] autoscaling.initialCooldownPeriod: "30s" can never take effect on connector tasks');
   });
 
   test('cpu and memory triggers are refused: tasks are not pods', () => {

@@ -67,7 +67,8 @@ export function everyFeature(app: App, release: StrimziRelease, keda?: KedaRelea
   const connect = kafka.addConnect('sinks', {
     replicas: 2,
     autoscaling: keda && {
-      minReplicas: 1,
+      // 0, so that the cooldowns apply (KEDA waits them only on the way to 0 or to idleReplicaCount).
+      minReplicas: 0,
       maxReplicas: 6,
       lagThreshold: 100,
       activationLagThreshold: 5,
