@@ -20,6 +20,9 @@ describe('examples/platform', () => {
     const workers = scaled[0].spec;
     expect([workers.minReplicaCount, workers.maxReplicaCount, workers.cooldownPeriod]).toEqual([2, 6, undefined]);
     expect(workers.advanced.horizontalPodAutoscalerConfig.behavior.scaleDown).toEqual({ stabilizationWindowSeconds: 600, policies: [{ type: 'Pods', value: 1, periodSeconds: 300 }] });
+    // Sink connectors' consumers start at earliest (apache/kafka Worker.java), so a new connector's
+    // backlog counts as lag; the Streams app keeps KEDA's default.
+    expect(scaled.map(o => o.spec.triggers.map((t: any) => t.metadata.offsetResetPolicy ?? '-').join(','))).toEqual(['earliest,earliest', 'earliest', '-']);
     const streams = files.get('0003-streams.k8s.yaml')!.find(o => o.kind === 'Deployment');
     expect(streams.spec.replicas).toBeUndefined();
   });

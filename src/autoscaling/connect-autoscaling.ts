@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { connectWorkerBehavior } from './connect-worker-behavior';
-import { checkCooldowns, declaredPartitions, kedaOf, lagScaledObject, lagTrigger, partitionCapErrors } from './lag-trigger';
+import { checkCooldowns, declaredPartitions, kedaOf, lagScaledObject, lagTrigger, partitionCapErrors, sinkOffsetResetPolicy } from './lag-trigger';
 import { ScalingContext } from './scaler-credentials';
 import { KafkaConnectAutoscalingOptions } from '../autoscaling-options/lag-scaling';
 import { addValidation, fieldError, fieldMessage } from '../common/field-errors';
@@ -66,7 +66,8 @@ export class KafkaConnectAutoscaling extends Construct {
       ...source, client: connector, namespace: connect.namespace, revision: options.credentialsRevision,
     });
     const topic = source.topics.length === 1 ? source.topics[0] : undefined;
-    this.scaledObject.addTrigger(lagTrigger(`lag-${connector.name}`, source, topic, options, authentication));
+    const offsetResetPolicy = sinkOffsetResetPolicy(connect, 'autoscaling.', connector, options, this.scaledObject.release);
+    this.scaledObject.addTrigger(lagTrigger(`lag-${connector.name}`, source, topic, { ...options, offsetResetPolicy }, authentication));
   }
 
   private validate(): string[] {

@@ -1,4 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
+import { KafkaOffsetResetPolicy } from '../autoscaling-options/kafka-lag';
 import { KafkaLagScalingOptions } from '../autoscaling-options/lag-scaling';
 import { IScalerTrigger } from '../autoscaling-options/scaler-trigger';
 import { fieldError, fieldMessage } from '../common/field-errors';
@@ -9,6 +10,7 @@ import { ScaleTarget } from '../keda/scale-target';
 import { ScaledObject } from '../keda/scaled-object';
 import { ITriggerAuthentication } from '../keda/trigger-authentication-props';
 import { ScalerTrigger } from '../keda/triggers';
+import type { KafkaConnector } from '../strimzi/connector';
 import type { Kafka } from '../strimzi/kafka';
 import { KafkaListener } from '../strimzi/listener';
 
@@ -125,6 +127,40 @@ export function lagTrigger(name: string | undefined, source: LagSource, topic: s
     sasl: auth === 'scram-sha-512' ? KafkaSaslMechanism.SCRAM_SHA512 : undefined,
     authentication,
   });
+}
+
+/**
+ * The offsetResetPolicy of the lag trigger on a sink connector's group: how the connector's consumer
+ * starts, so that KEDA counts what the tasks will read. KEDA's default `latest` counts a partition
+ * without a committed offset as lag 1, `earliest` as its end offset (kedacore/keda v2.20.2:
+ * pkg/scalers/kafka_scaler.go, getLagForPartition), and a sink consumer starts at `earliest` unless
+ * its config says otherwise (KafkaConnector._sinkOffsetReset). An explicit option must agree.
+ * `prefix` is how the options are reached from `scope`, such as `autoscaling.`.
+ */
+export function sinkOffsetResetPolicy(scope: IConstruct, prefix: string, connector: KafkaConnector, options: KafkaLagScalingOptions,
+  release: KedaRelease): KafkaOffsetResetPolicy {
+  const reset = connector._sinkOffsetReset();
+  const field = `${prefix}offsetResetPolicy`;
+  const follows = Object.values(KafkaOffsetResetPolicy).find(p => p === reset.value);
+  const given = options.offsetResetPolicy;
+  if (given !== undefined && follows !== undefined && given !== follows) {
+    throw fieldError(scope, field, given, `contradicts auto.offset.reset ${reset.value} of the sink consumer of KafkaConnector ${connector.name} (${reset.from}), `
+      + 'so KEDA would count partitions without a committed offset differently from how the tasks read them', 'Leave offsetResetPolicy unset: it follows the connector');
+  }
+  if (given === undefined && follows === undefined) {
+    throw fieldError(scope, field, given, `must be set, because the sink consumer of KafkaConnector ${connector.name} has auto.offset.reset `
+      + `${JSON.stringify(reset.value)} (${reset.from}), which KEDA's offsetResetPolicy (latest or earliest) cannot follow`,
+    'Set offsetResetPolicy to how KEDA should count a partition without a committed offset');
+  }
+  const policy = given ?? follows!;
+  // KEDA 2.14 ignores scaleToZeroOnInvalidOffset with earliest (fixed by keda#5689 in 2.15.0); the
+  // trigger's own rule would suggest offsetResetPolicy latest, which contradicts the connector.
+  const gate = release._versionRule('kafkaScaleToZeroOnInvalidOffsetEarliest');
+  if (policy === KafkaOffsetResetPolicy.EARLIEST && options.scaleToZeroOnInvalidOffset && gate) {
+    throw fieldError(scope, `${prefix}scaleToZeroOnInvalidOffset`, true, 'with offsetResetPolicy earliest, which follows the sink consumer of KafkaConnector '
+      + `${connector.name} (${reset.from}), ${gate.rule}`, 'Remove it, use KEDA 2.15.0 or later, or set consumer.override.auto.offset.reset: latest in the connector config');
+  }
+  return policy;
 }
 
 /**

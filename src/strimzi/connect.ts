@@ -105,6 +105,14 @@ export class KafkaConnect extends StrimziResource {
     this.autoscalingHooks(props.autoscaling !== undefined)?.connectAdded(this);
   }
 
+  /**
+   * A key of the worker config as declared (`config`), if set.
+   * @internal
+   */
+  public _workerConfig(key: string): unknown {
+    return this.props.config?.[key];
+  }
+
   /** The connectors of this Connect cluster. */
   public get connectors(): KafkaConnector[] {
     return [...this._connectors];

@@ -1,5 +1,5 @@
 import { Duration, Testing } from 'cdk8s';
-import { KafkaPlatform, ScalerTrigger } from '../../src';
+import { KafkaOffsetResetPolicy, KafkaPlatform, ScalerTrigger } from '../../src';
 import { strimziRelease } from '../fixtures';
 import { autoscaling, kedaKafka, one, resources } from './setup';
 import { THREE_BY_THREE } from '../strimzi/setup';
@@ -20,7 +20,8 @@ describe('Connect worker autoscaling', () => {
     expect(so.metadata.namespace).toBe('kafka');
     expect(so.spec.scaleTargetRef).toEqual({ apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaConnect', name: 'sinks' });
     expect([so.spec.minReplicaCount, so.spec.maxReplicaCount, so.spec.cooldownPeriod]).toEqual([2, 6, undefined]);
-    const common = { bootstrapServers: 'events-kafka-bootstrap.kafka.svc:9093', lagThreshold: '500', tls: 'enable', version: '2.1.0' };
+    // A sink consumer starts at earliest (apache/kafka Worker.java, baseConsumerConfigs): KEDA counts so too.
+    const common = { bootstrapServers: 'events-kafka-bootstrap.kafka.svc:9093', lagThreshold: '500', offsetResetPolicy: 'earliest', tls: 'enable', version: '2.1.0' };
     expect(so.spec.triggers).toEqual([
       { type: 'kafka', name: 'lag-to-s3', metadata: { ...common, consumerGroup: 'connect-to-s3', topic: 'orders' }, authenticationRef: { name: auth.metadata.name, kind: 'TriggerAuthentication' } },
       // Two topics: no `topic`, so KEDA sums the group's lag over both.
@@ -39,6 +40,32 @@ describe('Connect worker autoscaling', () => {
     const k = kedaKafka({}, {}, '0.45.0');
     k.addConnect('c', { autoscaling: { maxReplicas: 3 } }).addConnector('x', { className: 'a.B', topics: ['t'] });
     expect(one(autoscaling(KafkaPlatform.of(k)), 'ScaledObject').spec.triggers[0].metadata.version).toBeUndefined();
+  });
+
+  // With KEDA's default `latest` an uncommitted partition counts as lag 1 (kedacore/keda
+  // pkg/scalers/kafka_scaler.go, getLagForPartition), so a new connector's backlog was invisible. Kafka
+  // Connect's sink consumer starts at earliest, then the worker's consumer.auto.offset.reset, then the
+  // connector's consumer.override.auto.offset.reset (apache/kafka 3.9 Worker.java, baseConsumerConfigs).
+  test('each sink trigger follows its connector\'s auto.offset.reset', () => {
+    const policies = (connectConfig: any, options: any = {}) => {
+      const k = kedaKafka();
+      const t = k.addTopic('t', { partitions: 6 });
+      const connect = k.addConnect('c', { config: connectConfig, autoscaling: { maxReplicas: 3, ...options } });
+      connect.addConnector('plain', { className: 'a.B', tasksMax: 3, topics: [t] });
+      connect.addConnector('latest', { className: 'a.B', tasksMax: 3, topics: [t], config: { 'consumer.override.auto.offset.reset': 'latest' } });
+      return one(autoscaling(KafkaPlatform.of(k)), 'ScaledObject').spec.triggers.map((tr: any) => tr.metadata.offsetResetPolicy);
+    };
+    expect(policies(undefined)).toEqual(['earliest', 'latest']);
+    expect(policies({ 'consumer.auto.offset.reset': 'latest' })).toEqual(['latest', 'latest']);
+    expect(() => policies(undefined, { offsetResetPolicy: KafkaOffsetResetPolicy.EARLIEST })).toThrow(
+      '[p-kafka/events/c] autoscaling.offsetResetPolicy: "earliest" contradicts auto.offset.reset latest of the sink consumer of KafkaConnector latest '
+      + '(config["consumer.override.auto.offset.reset"] of KafkaConnector latest), so KEDA would count partitions without a committed offset differently '
+      + 'from how the tasks read them. Leave offsetResetPolicy unset: it follows the connector');
+    expect(() => policies({ 'consumer.auto.offset.reset': 'none' })).toThrow(
+      '[p-kafka/events/c] autoscaling.offsetResetPolicy: (not set) must be set, because the sink consumer of KafkaConnector plain has auto.offset.reset "none" '
+      + '(config["consumer.auto.offset.reset"] of KafkaConnect c), which KEDA\'s offsetResetPolicy (latest or earliest) cannot follow. '
+      + 'Set offsetResetPolicy to how KEDA should count a partition without a committed offset');
+    expect(policies({ 'consumer.auto.offset.reset': 'none' }, { offsetResetPolicy: KafkaOffsetResetPolicy.LATEST })).toEqual(['latest', 'latest']);
   });
 
   // A departed worker's tasks stay unassigned for up to scheduled.rebalance.max.delay.ms (apache/kafka

@@ -30,6 +30,8 @@ describe('consumer Deployment autoscaling (Kafka Streams and other consumers)', 
       ['lag-payments', 'streams-pipeline-app', 'payments', '50'],
     ]);
     expect(scaling.kafka).toBe(k);
+    // A consumer's reset policy is the user's to state; KEDA's default latest is not emitted.
+    expect(so.spec.triggers[0].metadata.offsetResetPolicy).toBeUndefined();
     // The HPA owns the replica count: the Deployment no longer states one.
     expect(one(Testing.synth(apps), 'Deployment').spec.replicas).toBeUndefined();
   });

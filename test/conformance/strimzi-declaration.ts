@@ -72,7 +72,6 @@ export function everyFeature(app: App, release: StrimziRelease, keda?: KedaRelea
       maxReplicas: 6,
       lagThreshold: 100,
       activationLagThreshold: 5,
-      offsetResetPolicy: KafkaOffsetResetPolicy.EARLIEST,
       excludePersistentLag: true,
       pollingInterval: Duration.seconds(15),
       cooldownPeriod: Duration.minutes(5),
@@ -112,6 +111,8 @@ export function everyFeature(app: App, release: StrimziRelease, keda?: KedaRelea
   connect.addConnector('scaled-sink', {
     className: 'io.example.Sink',
     topics: [orders],
+    // KEDA 2.14 ignores scaleToZeroOnInvalidOffset with earliest, the sink default (keda#5689).
+    config: kedaAtLeast('2.15.0') ? undefined : { 'consumer.override.auto.offset.reset': 'latest' },
     autoscaling: keda && {
       minTasks: 2,
       maxTasks: 12,
@@ -122,7 +123,14 @@ export function everyFeature(app: App, release: StrimziRelease, keda?: KedaRelea
   if (keda) {
     const apps = new Chart(app, 'apps', { namespace: 'kafka' });
     const streams = new kplus.Deployment(apps, 'streams', { metadata: { name: 'streams' }, containers: [{ image: 'x', securityContext: { user: 1000 } }] });
-    platform.addConsumerAutoscaling('streams', { deployment: streams, consumerGroup: 'streams-app', topics: [orders, 'raw'], maxReplicas: 12, allowIdleConsumers: true });
+    platform.addConsumerAutoscaling('streams', {
+      deployment: streams,
+      consumerGroup: 'streams-app',
+      topics: [orders, 'raw'],
+      maxReplicas: 12,
+      allowIdleConsumers: true,
+      offsetResetPolicy: KafkaOffsetResetPolicy.EARLIEST, // Kafka Streams' default auto.offset.reset
+    });
     platform.addConsumerAutoscaling('all-topics', {
       target: ScaleTarget.of({ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'consumer', namespace: 'kafka' }),
       kafka,
