@@ -42,7 +42,12 @@ export interface KafkaLagScalingOptions extends KafkaLagOptions, ScaledObjectSet
 
 /** Autoscaling of the workers of a Kafka Connect cluster on the lag of its sink connectors. */
 export interface KafkaConnectAutoscalingOptions extends KafkaLagScalingOptions {
-  /** Most workers. */
+  /**
+   * Most workers. At most the tasks the Connect cluster's connectors can run (the sum of their
+   * `tasksMax`, `maxTasks` where their tasks are autoscaled, 1 where unset), since a worker without a
+   * task idles; and, unless `allowIdleConsumers`, at most the partitions of the largest sink
+   * connector's topics, since KEDA caps each trigger there.
+   */
   readonly maxReplicas: number;
 
   /**

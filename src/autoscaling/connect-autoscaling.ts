@@ -70,19 +70,39 @@ export class KafkaConnectAutoscaling extends Construct {
     this.scaledObject.addTrigger(lagTrigger(`lag-${connector.name}`, source, topic, { ...options, offsetResetPolicy }, authentication));
   }
 
+  // Two bounds on useful workers, and the message names the lower one that maxReplicas exceeds.
   private validate(): string[] {
     const { connect, options } = this.props;
-    const sinks = connect.connectors.filter(c => c.isSink);
+    const connectors = connect.connectors;
+    const sinks = connectors.filter(c => c.isSink);
     if (sinks.length === 0 && (options.triggers ?? []).length === 0) {
       return [fieldMessage('autoscaling', `KafkaConnect ${connect.name}`, 'scales workers on the lag of sink connectors, but the Connect cluster has none',
         'Add a connector with topics, or triggers')];
     }
     // Each trigger is capped at its connector's partitions, and the HPA follows the largest trigger.
     const partitions = sinks.map(c => declaredPartitions(connect.kafka, c.sinkTopicNames));
-    if (sinks.length === 0 || partitions.some(p => p === undefined)) {
-      return [];
+    const partitionCap = sinks.length === 0 || partitions.some(p => p === undefined) || options.allowIdleConsumers
+      ? undefined : Math.max(...partitions as number[]);
+    // Without declared connectors the tasks are unknown (they may come from elsewhere).
+    const taskCap = connectors.length === 0 ? undefined : connectors.reduce((sum, c) => sum + taskLimit(c), 0);
+    const field = 'autoscaling.maxReplicas';
+    if (taskCap !== undefined && options.maxReplicas > taskCap && (partitionCap === undefined || taskCap <= partitionCap)) {
+      return [fieldMessage(field, options.maxReplicas, `exceeds the ${taskCap} task(s) that the ${connectors.length} connector(s) of KafkaConnect ${connect.name} `
+        + 'can run (the sum of their tasksMax, of maxTasks where the tasks are autoscaled, and 1 where tasksMax is unset: Kafka Connect\'s tasks.max default); '
+        + 'a worker runs tasks, so workers beyond them would idle', `Lower ${field} to ${taskCap}, or raise the connectors' tasksMax or maxTasks`)];
     }
-    return partitionCapErrors('autoscaling.maxReplicas', options.maxReplicas, Math.max(...partitions as number[]),
-      `the largest sink connector's topics of KafkaConnect ${connect.name}`, options);
+    return partitionCapErrors(field, options.maxReplicas, partitionCap, `the largest sink connector's topics of KafkaConnect ${connect.name}`, options);
   }
+}
+
+/**
+ * The most tasks a connector can have: `maxTasks` when its tasks are autoscaled, else `tasksMax`, else
+ * 1, Kafka Connect's default for `tasks.max` (apache/kafka 3.9 ConnectorConfig.java, TASKS_MAX_DEFAULT),
+ * which applies because Strimzi sends `tasks.max` only when `spec.tasksMax` is set (strimzi 1.2.0
+ * AbstractConnectOperator.java). Source connectors count too: their tasks run on the same workers, so
+ * a worker beyond the sink tasks still takes load off the workers that run them; only workers beyond
+ * all tasks are certain to idle.
+ */
+function taskLimit(connector: KafkaConnector): number {
+  return connector.autoscaling?.maxTasks ?? connector.tasksMax ?? 1;
 }

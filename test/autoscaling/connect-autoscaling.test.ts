@@ -10,8 +10,8 @@ describe('Connect worker autoscaling', () => {
     const orders = k.addTopic('orders', { partitions: 12 });
     const payments = k.addTopic('payments', { partitions: 6 });
     const connect = k.addConnect('sinks', { replicas: 2, autoscaling: { minReplicas: 2, maxReplicas: 6, lagThreshold: 500 } });
-    connect.addConnector('to-s3', { className: 'io.example.S3Sink', topics: [orders] });
-    connect.addConnector('to-db', { className: 'io.example.JdbcSink', topics: [orders, payments] });
+    connect.addConnector('to-s3', { className: 'io.example.S3Sink', topics: [orders], tasksMax: 4 });
+    connect.addConnector('to-db', { className: 'io.example.JdbcSink', topics: [orders, payments], tasksMax: 2 });
     connect.addConnector('from-db', { className: 'io.example.JdbcSource' });
 
     const objects = autoscaling(KafkaPlatform.of(k));
@@ -32,14 +32,22 @@ describe('Connect worker autoscaling', () => {
 
   test('on Strimzi before 0.49 the target uses kafka.strimzi.io/v1beta2', () => {
     const k = kedaKafka({}, {}, '0.45.0');
-    k.addConnect('c', { autoscaling: { maxReplicas: 3 } }).addConnector('x', { className: 'a.B', topics: [k.addTopic('t', { partitions: 3 })] });
+    k.addConnect('c', { autoscaling: { maxReplicas: 3 } }).addConnector('x', { className: 'a.B', tasksMax: 3, topics: [k.addTopic('t', { partitions: 3 })] });
     expect(one(autoscaling(KafkaPlatform.of(k)), 'ScaledObject').spec.scaleTargetRef.apiVersion).toBe('kafka.strimzi.io/v1beta2');
   });
 
-  test('a Kafka 3.x cluster keeps KEDA\'s default protocol version', () => {
-    const k = kedaKafka({}, {}, '0.45.0');
-    k.addConnect('c', { autoscaling: { maxReplicas: 3 } }).addConnector('x', { className: 'a.B', topics: ['t'] });
-    expect(one(autoscaling(KafkaPlatform.of(k)), 'ScaledObject').spec.triggers[0].metadata.version).toBeUndefined();
+  // KEDA's kafka scaler speaks 1.0.0 unless told otherwise (kedacore/keda pkg/scalers/kafka_scaler.go);
+  // Kafka 4 dropped the client API versions released before 2.1 (KIP-896, apache/kafka 3.9
+  // docs/upgrade.html). KEDA's own e2e test (tests/scalers/kafka/kafka_test.go) runs Kafka 4.0.0 without
+  // version, so 2.1.0 is a margin for 4.x brokers, and 3.x brokers keep KEDA's default.
+  test('a Kafka 3.x cluster keeps KEDA\'s default protocol version; 4.x brokers get 2.1.0', () => {
+    const version = (strimzi: string) => {
+      const k = kedaKafka({}, {}, strimzi);
+      k.addConnect('c', { autoscaling: { maxReplicas: 3 } }).addConnector('x', { className: 'a.B', tasksMax: 3, topics: ['t'] });
+      return one(autoscaling(KafkaPlatform.of(k)), 'ScaledObject').spec.triggers[0].metadata.version;
+    };
+    expect(version('0.45.0')).toBeUndefined();
+    expect(version('1.2.0')).toBe('2.1.0');
   });
 
   // With KEDA's default `latest` an uncommitted partition counts as lag 1 (kedacore/keda
@@ -107,14 +115,42 @@ describe('Connect worker autoscaling', () => {
   test('a maximum above the partitions of the largest sink is an error, unless idle consumers are allowed', () => {
     const k = kedaKafka();
     const t = k.addTopic('t', { partitions: 4 });
-    k.addConnect('c', { autoscaling: { maxReplicas: 8 } }).addConnector('x', { className: 'a.B', topics: [t] });
+    k.addConnect('c', { autoscaling: { maxReplicas: 8 } }).addConnector('x', { className: 'a.B', tasksMax: 8, topics: [t] });
     expect(() => autoscaling(KafkaPlatform.of(k))).toThrow(
       '[p-autoscaling/kafka-c-workers] autoscaling.maxReplicas: 8 exceeds the 4 partition(s) of the largest sink connector\'s topics of KafkaConnect c; '
       + 'KEDA caps the lag metric at the partition count, and consumers beyond it would idle. Lower autoscaling.maxReplicas to 4, add partitions, or set allowIdleConsumers: true');
 
     const idle = kedaKafka();
-    idle.addConnect('c', { autoscaling: { maxReplicas: 8, allowIdleConsumers: true } }).addConnector('x', { className: 'a.B', topics: [idle.addTopic('t', { partitions: 4 })] });
+    idle.addConnect('c', { autoscaling: { maxReplicas: 8, allowIdleConsumers: true } })
+      .addConnector('x', { className: 'a.B', tasksMax: 8, topics: [idle.addTopic('t', { partitions: 4 })] });
     expect(one(autoscaling(KafkaPlatform.of(idle)), 'ScaledObject').spec.triggers[0].metadata.allowIdleConsumers).toBe('true');
+  });
+
+  // A worker runs tasks: the most a connector has is maxTasks when autoscaled, else tasksMax, else
+  // Kafka Connect's tasks.max default 1 (apache/kafka ConnectorConfig.java TASKS_MAX_DEFAULT; Strimzi
+  // sends tasks.max only when tasksMax is set, AbstractConnectOperator.java). Source tasks count too.
+  test('a maximum above the tasks of all connectors is an error, naming the bound that applies', () => {
+    const workers = (maxReplicas: number, options: any = {}) => {
+      const k = kedaKafka();
+      const connect = k.addConnect('c', { autoscaling: { maxReplicas, ...options } });
+      connect.addConnector('sink', { className: 'a.Sink', topics: [k.addTopic('t', { partitions: 12 })], tasksMax: 2 });
+      connect.addConnector('scaled', { className: 'a.Sink', topics: [k.addTopic('u', { partitions: 6 })], autoscaling: { maxTasks: 4 } });
+      connect.addConnector('source', { className: 'a.Source' });
+      return () => autoscaling(KafkaPlatform.of(k));
+    };
+    // 2 + 4 (maxTasks, not the starting tasksMax 1) + 1 (unset) = 7 tasks; 12 partitions.
+    expect(workers(7)).not.toThrow();
+    expect(workers(8)).toThrow('[p-autoscaling/kafka-c-workers] autoscaling.maxReplicas: 8 exceeds the 7 task(s) that the 3 connector(s) of KafkaConnect c can run '
+      + '(the sum of their tasksMax, of maxTasks where the tasks are autoscaled, and 1 where tasksMax is unset: Kafka Connect\'s tasks.max default); '
+      + 'a worker runs tasks, so workers beyond them would idle. Lower autoscaling.maxReplicas to 7, or raise the connectors\' tasksMax or maxTasks');
+    // Idle consumers allowed: the partitions no longer cap, the tasks still do.
+    expect(workers(13, { allowIdleConsumers: true })).toThrow('autoscaling.maxReplicas: 13 exceeds the 7 task(s)');
+
+    // Fewer partitions than tasks: the partition bound is the one that applies.
+    const k = kedaKafka();
+    const connect = k.addConnect('c', { autoscaling: { maxReplicas: 5 } });
+    connect.addConnector('sink', { className: 'a.Sink', topics: [k.addTopic('t', { partitions: 3 })], tasksMax: 10 });
+    expect(() => autoscaling(KafkaPlatform.of(k))).toThrow('autoscaling.maxReplicas: 5 exceeds the 3 partition(s) of the largest sink connector\'s topics');
   });
 
   test('a Connect cluster without sink connectors has nothing to scale on', () => {
@@ -151,7 +187,7 @@ describe('Connect worker autoscaling', () => {
     const k = kedaKafka();
     const orders = k.addTopic('orders', { partitions: 6 });
     const connect = k.addConnect('c', { autoscaling: { maxReplicas: 3 } });
-    connect.addConnector('a', { className: 'a.B', topics: [orders] });
+    connect.addConnector('a', { className: 'a.B', tasksMax: 2, topics: [orders] });
     connect.addConnector('b', { className: 'a.B', topics: [orders] });
     const user = one(resources(KafkaPlatform.of(k)), 'KafkaUser', 'events-keda-tls');
     expect(user.spec.authentication).toEqual({ type: 'tls' });
