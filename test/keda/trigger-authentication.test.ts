@@ -121,6 +121,8 @@ describe('ClusterTriggerAuthentication', () => {
     const auth = new ClusterTriggerAuthentication(chart, 'kafka-auth', { ...SCRAM, credentialsRevision: '3' });
     expect(auth.name).toMatch(/^kafka-auth-[0-9a-f]{8}$/);
     expect(auth.name).not.toBe(create({ credentialsRevision: '4' }).name);
+    expect(thrown(() => new ClusterTriggerAuthentication(newChart(), 'empty', { release: KedaRelease.V2_20_2 }))).toBe(
+      '[test/empty] spec: {} is empty. Give secretTargetRefs, configMapTargetRefs, boundServiceAccountTokens, filePath or podIdentity');
     expect(synthKind(chart, 'ClusterTriggerAuthentication')).toEqual({
       apiVersion: 'keda.sh/v1alpha1',
       kind: 'ClusterTriggerAuthentication',
