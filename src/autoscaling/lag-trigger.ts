@@ -98,8 +98,9 @@ function scalerTriggers(scope: IConstruct, triggers: IScalerTrigger[] | undefine
 // known requirement: by our reading of Sarama the requests KEDA sends with 1.0.0 (Metadata v5,
 // OffsetFetch v3, ListOffsets v1, ...) are all still served by Kafka 4, and KEDA's own e2e test runs
 // the scaler against Kafka 4.0.0 without `version` (v2.20.2:tests/scalers/kafka/kafka_test.go, over a
-// plain listener). With 2.1.0, which never exceeds a 4.x broker's version, Sarama only sends request
-// versions that Kafka 2.1 clients sent, the baseline Kafka 4 keeps; so 4.x brokers get it.
+// plain listener). We still give 4.x brokers 2.1.0, which never exceeds their version: Sarama then
+// picks newer request versions (Metadata v7, OffsetFetch v5, FindCoordinator v2), further from the
+// removed ones.
 const KAFKA_4_PROTOCOL_VERSION = '2.1.0';
 
 /**
