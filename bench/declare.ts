@@ -60,8 +60,8 @@ export function declarePlatform(releases: Releases, n: number): App {
     });
   }
   // Three generated objects grow with every connector: the workers' ScaledObject (a lag trigger per
-  // sink connector, ~310 B each), the Connect user and the KEDA scaler user (ACLs per topic and group,
-  // ~220 B per connector). Past ~830 and ~1,180 connectors they exceed the 256 KiB limit of
+  // sink connector, ~345 B each), the Connect user and the KEDA scaler user (ACLs per topic and group,
+  // ~220 B per connector). Past ~760 and ~1,180 connectors they exceed the 256 KiB limit of
   // client-side apply, and the library marks them for server-side apply.
   return app;
 }

@@ -60,7 +60,7 @@ function main() {
     + 'with tls auth, simple authorization); N KafkaTopics (6 partitions); one KafkaConnect with worker autoscaling; N sink '
     + 'KafkaConnectors (one per topic), every 2nd with task autoscaling (maxTasks 6). The workers\' ScaledObject and the two '
     + 'generated KafkaUsers grow per connector; the library marks them for server-side apply once they pass the 256 KiB '
-    + 'client-side apply limit (~830 / ~1,180 connectors).');
+    + 'client-side apply limit (~760 / ~1,180 connectors).');
   console.log('Phases: build = construct tree; synth = Testing.synth() per stage chart in app order (validation included); '
     + 'yaml = cdk8s Yaml.stringify(...objects). Baseline = the same objects as raw ApiObjects in one Chart.');
   console.log();

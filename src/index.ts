@@ -79,7 +79,8 @@ export type { ScaleTargetProps } from './keda/scale-target';
 export { ClusterTriggerAuthentication, TriggerAuthentication } from './keda/trigger-authentication';
 export { AwsIdentityOwner, PodIdentityProvider } from './keda/trigger-authentication-props';
 export type {
-  BoundServiceAccountToken, ConfigMapTargetRef, ITriggerAuthentication, PodIdentity, SecretTargetRef, TriggerAuthenticationProps,
+  BoundServiceAccountToken, ClusterTriggerAuthenticationProps, ConfigMapTargetRef, ITriggerAuthentication, PodIdentity, SecretTargetRef,
+  TriggerAuthenticationBaseProps, TriggerAuthenticationProps,
 } from './keda/trigger-authentication-props';
 export { MetricType } from './keda/trigger-options';
 export type { TriggerOptions } from './keda/trigger-options';

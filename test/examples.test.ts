@@ -17,6 +17,14 @@ describe('examples/platform', () => {
     expect(scaled.map(o => `${o.spec.scaleTargetRef.kind}/${o.spec.scaleTargetRef.name}`)).toEqual([
       'KafkaConnect/sinks', 'KafkaConnector/orders-to-s3', 'Deployment/orders-pipeline',
     ]);
+    // The workers scale between 2 and 6: no cooldownPeriod, which KEDA would ignore with a minimum of 2
+    // (pkg/scaling/executor/scale_scaledobjects.go); slow scale-in comes from the HPA behavior.
+    const workers = scaled[0].spec;
+    expect([workers.minReplicaCount, workers.maxReplicaCount, workers.cooldownPeriod]).toEqual([2, 6, undefined]);
+    expect(workers.advanced.horizontalPodAutoscalerConfig.behavior.scaleDown).toEqual({ stabilizationWindowSeconds: 600, policies: [{ type: 'Pods', value: 1, periodSeconds: 300 }] });
+    // Sink connectors' consumers start at earliest (apache/kafka Worker.java), so a new connector's
+    // backlog counts as lag; the Streams app keeps KEDA's default.
+    expect(scaled.map(o => o.spec.triggers.map((t: any) => t.metadata.offsetResetPolicy ?? '-').join(','))).toEqual(['earliest,earliest', 'earliest', '-']);
     const streams = files.get('0003-streams.k8s.yaml')!.find(o => o.kind === 'Deployment');
     expect(streams.spec.replicas).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Chart, Duration, Size } from 'cdk8s';
+import { App, Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { findUpstream } from '../../fixtures/upstream';
 // In your own app: import { ... } from 'cdk8s-strimzi-keda';
@@ -72,10 +72,11 @@ kafka.addUser('checkout', {
 
 // A Connect cluster with connector plugins built into its image. The library creates its KafkaUser
 // (TLS, as the listener wants) with the ACLs the workers and the sink connectors need. KEDA scales
-// the workers on the lag of the sink connectors.
+// the workers on the lag of the sink connectors, between 2 and 6; each change of workers is a
+// rebalance, so by default they are removed one per 5 minutes (see `behavior` to change that).
 const connect = kafka.addConnect('sinks', {
   replicas: 2,
-  autoscaling: { minReplicas: 2, maxReplicas: 6, lagThreshold: 1000, cooldownPeriod: Duration.minutes(10) },
+  autoscaling: { minReplicas: 2, maxReplicas: 6, lagThreshold: 1000 },
   imageBuild: {
     output: ConnectBuildOutput.docker('registry.example.com/kafka/connect-sinks:1.0.0', { pushSecret: 'registry-push' }),
     plugins: [

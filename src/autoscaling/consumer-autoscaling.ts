@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { declaredPartitions, kedaOf, lagScaledObject, lagTrigger, partitionCapErrors } from './lag-trigger';
+import { checkCooldowns, declaredPartitions, kedaOf, lagScaledObject, lagTrigger, partitionCapErrors } from './lag-trigger';
 import { ScalingContext } from './scaler-credentials';
 import { KafkaLagScalingOptions } from '../autoscaling-options/lag-scaling';
 import { duplicates } from '../common/duplicates';
@@ -119,11 +119,13 @@ export class KafkaConsumerAutoscaling extends Construct {
       ...source, client: this, namespace: target.namespace!, revision: options.credentialsRevision, release,
     });
 
+    const minReplicas = options.minReplicas ?? 1;
+    checkCooldowns(this, '', { field: 'minReplicas', value: minReplicas }, options);
     this.scaledObject = lagScaledObject(this, release, {
       name: options.name ?? target.name,
       namespace: target.namespace!,
       target,
-      minReplicas: options.minReplicas ?? 1,
+      minReplicas,
       maxReplicas: options.maxReplicas,
     }, options);
     this.addLagTriggers(source, options, authentication);

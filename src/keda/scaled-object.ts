@@ -3,10 +3,10 @@ import { Construct } from 'constructs';
 import { renderHpaBehavior, wholeSeconds } from './hpa-behavior';
 import { KedaRelease } from './release';
 import { ScaleTarget } from './scale-target';
-import { checkFallback, checkPause, checkReplicas, checkScalingModifiers, checkTarget } from './scaled-object-checks';
+import { checkCooldowns, checkFallback, checkPause, checkReplicas, checkScalingModifiers, checkTarget } from './scaled-object-checks';
 import { ScaledObjectAdvanced, ScaledObjectProps } from './scaled-object-props';
 import { registerScaledObject, synthErrors } from './scaled-object-rules';
-import { TriggerAuthentication } from './trigger-authentication';
+import { ClusterTriggerAuthentication, TriggerAuthentication } from './trigger-authentication';
 import { MetricType } from './trigger-options';
 import { ScalerTrigger } from './triggers';
 import { ScaledObjectFallback } from '../autoscaling-options/scaled-object-settings';
@@ -103,6 +103,7 @@ export class ScaledObject extends Construct {
     this.cooldownPeriod = props.cooldownPeriod;
     this.initialCooldownPeriod = props.initialCooldownPeriod;
     this.seconds = this.timingSeconds(props);
+    checkCooldowns(this, props);
 
     this.fallback = props.fallback;
     this.advanced = props.advanced;
@@ -151,9 +152,9 @@ export class ScaledObject extends Construct {
     if (messages.length > 0) {
       throw new Error(messages.map(m => pathMessage(this, m)).join('\n'));
     }
-    // Within one chart, write the TriggerAuthentication before the ScaledObject that names it, so
-    // that KEDA finds it on the first reconcile.
-    if (auth instanceof TriggerAuthentication && Chart.of(auth) === Chart.of(this)) {
+    // Within one chart, write the (Cluster)TriggerAuthentication before the ScaledObject that names it,
+    // so that KEDA finds it on the first reconcile.
+    if ((auth instanceof TriggerAuthentication || auth instanceof ClusterTriggerAuthentication) && Chart.of(auth) === Chart.of(this)) {
       this.node.addDependency(auth);
     }
     this._triggers.push(trigger);

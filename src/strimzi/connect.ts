@@ -106,6 +106,14 @@ export class KafkaConnect extends StrimziResource {
     this.autoscalingHooks(this, props.autoscaling)?.connectAdded(this);
   }
 
+  /**
+   * A key of the worker config as declared (`config`), if set.
+   * @internal
+   */
+  public _workerConfig(key: string): unknown {
+    return this.props.config?.[key];
+  }
+
   /** The connectors of this Connect cluster. */
   public get connectors(): KafkaConnector[] {
     return [...this._connectors];

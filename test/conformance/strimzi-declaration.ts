@@ -76,11 +76,11 @@ export function declareEveryFeature(platform: KafkaPlatform): void {
   const connect = kafka.addConnect('sinks', {
     replicas: 2,
     autoscaling: keda && {
-      minReplicas: 1,
+      // 0, so that the cooldowns apply (KEDA waits them only on the way to 0 or to idleReplicaCount).
+      minReplicas: 0,
       maxReplicas: 6,
       lagThreshold: 100,
       activationLagThreshold: 5,
-      offsetResetPolicy: KafkaOffsetResetPolicy.EARLIEST,
       excludePersistentLag: true,
       pollingInterval: Duration.seconds(15),
       cooldownPeriod: Duration.minutes(5),
@@ -120,6 +120,8 @@ export function declareEveryFeature(platform: KafkaPlatform): void {
   connect.addConnector('scaled-sink', {
     className: 'io.example.Sink',
     topics: [orders],
+    // KEDA 2.14 ignores scaleToZeroOnInvalidOffset with earliest, the sink default (keda#5689).
+    config: kedaAtLeast('2.15.0') ? undefined : { 'consumer.override.auto.offset.reset': 'latest' },
     autoscaling: keda && {
       minTasks: 2,
       maxTasks: 12,
@@ -130,7 +132,14 @@ export function declareEveryFeature(platform: KafkaPlatform): void {
   if (keda) {
     const apps = new Chart(app, 'apps', { namespace: 'kafka' });
     const streams = new kplus.Deployment(apps, 'streams', { metadata: { name: 'streams' }, containers: [{ image: 'x', securityContext: { user: 1000 } }] });
-    platform.addConsumerAutoscaling('streams', { deployment: streams, consumerGroup: 'streams-app', topics: [orders, 'raw'], maxReplicas: 12, allowIdleConsumers: true });
+    platform.addConsumerAutoscaling('streams', {
+      deployment: streams,
+      consumerGroup: 'streams-app',
+      topics: [orders, 'raw'],
+      maxReplicas: 12,
+      allowIdleConsumers: true,
+      offsetResetPolicy: KafkaOffsetResetPolicy.EARLIEST, // Kafka Streams' default auto.offset.reset
+    });
     platform.addConsumerAutoscaling('all-topics', {
       target: ScaleTarget.of({ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'consumer', namespace: 'kafka' }),
       kafka,

@@ -51,6 +51,8 @@ describe('the fact table', () => {
     ['fallbackWithValueMetric', '2.17.1', '2.18.0'],
     ['kafkaEnsureEvenDistributionOfPartitions', '2.17.1', '2.18.0'],
     ['kafkaSaslNone', '2.17.1', '2.18.0'],
+    // v2.14.0:pkg/scalers/kafka_scaler.go (keda PR #5692 is the v2.14.0 tag commit), not 2.15.0.
+    ['kafkaSaslTokenProvider', '2.14.0', '2.14.0'],
     ['kafkaKerberosDisableFAST', '2.15.1', '2.16.0'],
     ['triggerAuthBoundServiceAccountToken', '2.16.1', '2.17.0'],
     ['triggerAuthFilePath', '2.18.3', '2.19.0'],

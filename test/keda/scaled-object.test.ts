@@ -183,6 +183,23 @@ describe('KEDA admission rules', () => {
     expect(thrown(() => scaledObject(newChart(), {}, 'Consumer'))).toMatch(/^\[test\/Consumer\] id: "Consumer" must be .*\. Set name$/);
   });
 
+  // v2.20.2 (and v2.14.0):pkg/scaling/executor/scale_scaledobjects.go: RequestScale calls
+  // scaleToZeroOrIdle, the only reader of both cooldowns, only with idleReplicaCount set or
+  // minReplicas 0; the HPA does every other scale-in.
+  test('cooldownPeriod and initialCooldownPeriod are refused where KEDA never waits them', () => {
+    const hint = 'Slow down scale-in with advanced.behavior.scaleDown (stabilizationWindow, policies), or set minReplicas: 0 or idleReplicas';
+    expect(error({ minReplicas: 2, cooldownPeriod: Duration.minutes(10) })).toBe(`${PATH}cooldownPeriod: "600s" has no effect with minReplicas 2 and no idleReplicas: `
+      + `KEDA waits it only before scaling to 0 or to idleReplicas, and the HPA does every other scale-in (kedacore/keda pkg/scaling/executor/scale_scaledobjects.go). ${hint}`);
+    expect(error({ minReplicas: 1, initialCooldownPeriod: Duration.minutes(1) })).toBe(`${PATH}initialCooldownPeriod: "60s" has no effect with minReplicas 1 and no idleReplicas: `
+      + `KEDA waits it only before scaling to 0 or to idleReplicas, and the HPA does every other scale-in (kedacore/keda pkg/scaling/executor/scale_scaledobjects.go). ${hint}`);
+    // Scale to zero, or to an idle count: then KEDA waits them (also for idle 1, which KEDA 2.20's
+    // webhook warns about although the executor honours it).
+    expect(spec({ cooldownPeriod: Duration.minutes(10), initialCooldownPeriod: Duration.minutes(1) }))
+      .toMatchObject({ cooldownPeriod: 600, initialCooldownPeriod: 60 });
+    expect(spec({ minReplicas: 3, idleReplicas: 1, cooldownPeriod: Duration.minutes(10) }))
+      .toMatchObject({ idleReplicaCount: 1, minReplicaCount: 3, cooldownPeriod: 600 });
+  });
+
   test('only cpu/memory triggers with minReplicas 0 are refused', () => {
     expect(synthErrors({ triggers: [CPU] })).toEqual([`${PATH}minReplicas: 0 must be at least 1 when all triggers are cpu or memory. `
       + 'Set minReplicas: 1, or add an event trigger that can activate the target from zero']);
