@@ -9,7 +9,7 @@ import * as ts from 'typescript';
 // Each folder may import from the folders listed for it, and from itself.
 const MAY_IMPORT: { [folder: string]: string[] } = {
   'common': [],
-  'autoscaling-options': [],
+  'autoscaling-options': ['common'],
   'stages': ['common'],
   'strimzi': ['common', 'stages', 'autoscaling-options'],
   'keda': ['common', 'stages', 'autoscaling-options'],

@@ -1,4 +1,5 @@
 import { Duration } from 'cdk8s';
+import { arrayOf, DURATION, NUMBER, STRING, struct } from '../common/input-shape';
 
 // advanced.horizontalPodAutoscalerConfig.behavior: KEDA copies it into the HPA unchanged, so the
 // autoscaling/v2 rules apply (k8s.io/api/autoscaling/v2 HPAScalingRules and HPAScalingPolicy).
@@ -73,3 +74,14 @@ export interface HpaBehavior {
    */
   readonly scaleDown?: HpaScalingRules;
 }
+
+const RULES_SHAPE = struct('HpaScalingRules', {
+  stabilizationWindow: DURATION,
+  selectPolicy: STRING, // members: checked where the behavior is rendered (keda/hpa-behavior.ts)
+  policies: arrayOf(struct('HpaScalingPolicy', {
+    type: STRING, value: NUMBER, period: DURATION,
+  }, ['type', 'value', 'period'])),
+});
+
+/** The shape of `HpaBehavior`. */
+export const HPA_BEHAVIOR_SHAPE = struct('HpaBehavior', { scaleUp: RULES_SHAPE, scaleDown: RULES_SHAPE });

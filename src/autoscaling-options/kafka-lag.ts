@@ -1,3 +1,5 @@
+import { BOOLEAN, enumOf, Fields, NUMBER } from '../common/input-shape';
+
 // How KEDA's `kafka` scaler turns consumer lag into replicas (kedacore/keda pkg/scalers/kafka_scaler.go):
 // the options users give a lag-scaled target, before the library turns them into trigger metadata.
 
@@ -84,3 +86,15 @@ export interface KafkaLagOptions {
    */
   readonly ensureEvenDistributionOfPartitions?: boolean;
 }
+
+/** The shapes of the fields of `KafkaLagOptions`. */
+export const KAFKA_LAG_FIELDS: Fields = {
+  lagThreshold: NUMBER,
+  activationLagThreshold: NUMBER,
+  offsetResetPolicy: enumOf(KafkaOffsetResetPolicy, 'KafkaOffsetResetPolicy'),
+  allowIdleConsumers: BOOLEAN,
+  excludePersistentLag: BOOLEAN,
+  scaleToZeroOnInvalidOffset: BOOLEAN,
+  limitToPartitionsWithLag: BOOLEAN,
+  ensureEvenDistributionOfPartitions: BOOLEAN,
+};

@@ -1,7 +1,8 @@
-import { HpaBehavior } from './hpa-behavior';
-import { KafkaLagOptions } from './kafka-lag';
-import { ScaledObjectSettings } from './scaled-object-settings';
-import { IScalerTrigger } from './scaler-trigger';
+import { HPA_BEHAVIOR_SHAPE, HpaBehavior } from './hpa-behavior';
+import { KAFKA_LAG_FIELDS, KafkaLagOptions } from './kafka-lag';
+import { SCALED_OBJECT_SETTINGS_FIELDS, ScaledObjectSettings } from './scaled-object-settings';
+import { IScalerTrigger, SCALER_TRIGGER_SHAPE } from './scaler-trigger';
+import { arrayOf, Fields, INTEGER, STRING, struct } from '../common/input-shape';
 
 /**
  * How consumer lag drives scaling; shared by Connect workers, connector tasks (where the threshold is
@@ -70,3 +71,22 @@ export interface KafkaConnectorAutoscalingOptions extends KafkaLagScalingOptions
    */
   readonly minTasks?: number;
 }
+
+/** The shapes of the fields of `KafkaLagScalingOptions`. */
+export const LAG_SCALING_FIELDS: Fields = {
+  ...KAFKA_LAG_FIELDS,
+  ...SCALED_OBJECT_SETTINGS_FIELDS,
+  behavior: HPA_BEHAVIOR_SHAPE,
+  credentialsRevision: STRING,
+  triggers: arrayOf(SCALER_TRIGGER_SHAPE),
+};
+
+/** The shape of `KafkaConnectAutoscalingOptions`. */
+export const CONNECT_AUTOSCALING_SHAPE = struct('KafkaConnectAutoscalingOptions', {
+  ...LAG_SCALING_FIELDS, maxReplicas: INTEGER, minReplicas: INTEGER,
+}, ['maxReplicas']);
+
+/** The shape of `KafkaConnectorAutoscalingOptions`. */
+export const CONNECTOR_AUTOSCALING_SHAPE = struct('KafkaConnectorAutoscalingOptions', {
+  ...LAG_SCALING_FIELDS, maxTasks: INTEGER, minTasks: INTEGER,
+}, ['maxTasks']);

@@ -1,4 +1,5 @@
 import { Duration } from 'cdk8s';
+import { DURATION, enumOf, Fields, INTEGER, struct } from '../common/input-shape';
 
 // When and how KEDA acts on a ScaledObject (keda.sh/v1alpha1 ScaledObject spec, kedacore/keda
 // apis/keda/v1alpha1/scaledobject_types.go): shared by ScaledObject and every lag-scaled target.
@@ -77,3 +78,13 @@ export interface ScaledObjectSettings {
    */
   readonly fallback?: ScaledObjectFallback;
 }
+
+/** The shapes of the fields of `ScaledObjectSettings`. */
+export const SCALED_OBJECT_SETTINGS_FIELDS: Fields = {
+  pollingInterval: DURATION,
+  cooldownPeriod: DURATION,
+  initialCooldownPeriod: DURATION,
+  fallback: struct('ScaledObjectFallback', {
+    failureThreshold: INTEGER, replicas: INTEGER, behavior: enumOf(FallbackBehavior, 'FallbackBehavior'),
+  }, ['failureThreshold', 'replicas']),
+};

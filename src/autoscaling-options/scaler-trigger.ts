@@ -1,3 +1,5 @@
+import { duck, STRING } from '../common/input-shape';
+
 /**
  * A trigger of a ScaledObject, as the autoscaling options of Strimzi resources refer to one.
  *
@@ -12,3 +14,6 @@ export interface IScalerTrigger {
   /** The trigger's name, if any. */
   readonly name?: string;
 }
+
+/** The shape of an `IScalerTrigger` (the autoscaling that reads it checks that it is a ScalerTrigger). */
+export const SCALER_TRIGGER_SHAPE = duck('a ScalerTrigger (ScalerTrigger.kafka(), .prometheus(), ...)', { type: STRING });

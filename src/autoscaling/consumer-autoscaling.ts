@@ -2,14 +2,16 @@ import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { checkCooldowns, declaredPartitions, kedaOf, lagScaledObject, lagTrigger, partitionCapErrors } from './lag-trigger';
 import { ScalingContext } from './scaler-credentials';
-import { KafkaLagScalingOptions } from '../autoscaling-options/lag-scaling';
+import { KafkaLagScalingOptions, LAG_SCALING_FIELDS } from '../autoscaling-options/lag-scaling';
 import { duplicates } from '../common/duplicates';
 import { addValidation, fieldError } from '../common/field-errors';
-import { ScaleTarget } from '../keda/scale-target';
+import { anyOf, arrayOf, construct, instanceOf, INTEGER, STRING, struct, vacantId } from '../common/input-shape';
+import { SCALE_TARGET_SHAPE, ScaleTarget } from '../keda/scale-target';
 import { ScaledObject } from '../keda/scaled-object';
-import { ITriggerAuthentication } from '../keda/trigger-authentication-props';
+import { ITriggerAuthentication, TRIGGER_AUTHENTICATION_SHAPE } from '../keda/trigger-authentication-props';
 import { Kafka } from '../strimzi/kafka';
 import { KafkaListener } from '../strimzi/listener';
+import { strimziResourceShape } from '../strimzi/resource';
 import { KafkaTopic } from '../strimzi/topic';
 
 /** Autoscaling of a consumer workload (a Kafka Streams app, any consumer) on its group's lag. */
@@ -82,6 +84,21 @@ export interface KafkaConsumerAutoscalingOptions extends KafkaLagScalingOptions 
   readonly name?: string;
 }
 
+/** The shape of `KafkaConsumerAutoscalingOptions`. */
+export const CONSUMER_AUTOSCALING_SHAPE = struct('KafkaConsumerAutoscalingOptions', {
+  ...LAG_SCALING_FIELDS,
+  deployment: construct('a Deployment or StatefulSet of cdk8s-plus'),
+  target: SCALE_TARGET_SHAPE,
+  consumerGroup: STRING,
+  topics: arrayOf(anyOf('a KafkaTopic or a topic name', instanceOf('KafkaTopic', () => KafkaTopic, 'kafka.addTopic()'), STRING)),
+  kafka: strimziResourceShape('Kafka', 'KafkaPlatform.addKafka()'),
+  listener: STRING,
+  authentication: TRIGGER_AUTHENTICATION_SHAPE,
+  maxReplicas: INTEGER,
+  minReplicas: INTEGER,
+  name: STRING,
+}, ['consumerGroup', 'maxReplicas']);
+
 /** What the platform gives a consumer's autoscaling. */
 interface ConsumerAutoscalingProps extends ScalingContext {
   readonly options: KafkaConsumerAutoscalingOptions;
@@ -104,7 +121,7 @@ export class KafkaConsumerAutoscaling extends Construct {
   public readonly kafka: Kafka;
 
   private constructor(scope: Construct, id: string, props: ConsumerAutoscalingProps) {
-    super(scope, id);
+    super(scope, vacantId(scope, id, 'KafkaConsumerAutoscaling', props.options, CONSUMER_AUTOSCALING_SHAPE));
     const options = props.options;
     const release = kedaOf(this, props.keda, 'addConsumerAutoscaling', options);
     const target = this.scaleTarget(options);

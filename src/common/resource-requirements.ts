@@ -1,4 +1,5 @@
 import * as kplus from 'cdk8s-plus-28';
+import { duck, Shape, SIZE, STRING, struct } from './input-shape';
 
 /** Kubernetes resource requirements (`requests`/`limits`) as they appear in a manifest. */
 export interface ResourceRequirements {
@@ -43,3 +44,14 @@ export function sizeQuantity(size: { toKibibytes(): number } | undefined): strin
   }
   return `${Math.round(kib * 1024)}`;
 }
+
+// cdk8s-plus-28 ... -33 each have a Cpu class of their own, so a Cpu is recognised by its amount.
+const CPU = duck('a Cpu of cdk8s-plus (Cpu.millis(), Cpu.units())', { amount: STRING });
+const request = (name: string, quantity: Shape) => struct(name, { request: quantity, limit: quantity });
+
+/** The shape of cdk8s-plus `ContainerResources`. */
+export const CONTAINER_RESOURCES_SHAPE = struct('ContainerResources', {
+  cpu: request('CpuResources', CPU),
+  memory: request('MemoryResources', SIZE),
+  ephemeralStorage: request('EphemeralStorageResources', SIZE),
+});

@@ -1,4 +1,5 @@
 import { Duration } from 'cdk8s';
+import { BOOLEAN, checkInput, DURATION, instanceOf, STRING, struct } from '../common/input-shape';
 
 /** Where Flux reads the repository that holds the output (`spec.sourceRef` of a Flux Kustomization). */
 export interface FluxSourceRef {
@@ -119,6 +120,9 @@ export class GitOps {
    * (with `ignoreDifferences` for the fields the autoscaler owns) is written to `argocd/`.
    */
   public static argoCd(options: ArgoCdOptions): GitOps {
+    checkInput('GitOps.argoCd', 'options', options, struct('ArgoCdOptions', {
+      repoUrl: STRING, path: STRING, targetRevision: STRING, project: STRING, namespace: STRING, destinationServer: STRING, automated: BOOLEAN,
+    }, ['repoUrl', 'path']));
     return new GitOps(GitOpsFlavour.ARGO_CD, options);
   }
 
@@ -128,6 +132,13 @@ export class GitOps {
    * that keep the autoscaler's values).
    */
   public static flux(options: FluxOptions): GitOps {
+    checkInput('GitOps.flux', 'options', options, struct('FluxOptions', {
+      sourceRef: struct('FluxSourceRef', { name: STRING, kind: STRING, namespace: STRING }, ['name']),
+      path: STRING,
+      namespace: STRING,
+      interval: DURATION,
+      timeout: DURATION,
+    }, ['sourceRef', 'path']));
     return new GitOps(GitOpsFlavour.FLUX, undefined, options);
   }
 
@@ -144,3 +155,6 @@ export class GitOps {
     /** The Flux options, for GitOpsFlavour.FLUX. */
     public readonly fluxOptions?: FluxOptions) {}
 }
+
+/** The shape of a `GitOps`. */
+export const GIT_OPS_SHAPE = instanceOf('GitOps', () => GitOps, 'GitOps.plain(), .argoCd() or .flux()');

@@ -1,4 +1,5 @@
-import { MetricType, metadataOf, metadataValue, TriggerDefinition, TriggerOptions } from './trigger-options';
+import { MetricType, metadataOf, metadataValue, TRIGGER_OPTIONS_FIELDS, TriggerDefinition, TriggerOptions } from './trigger-options';
+import { ANY, BOOLEAN, mapOf, NUMBER, STRING, struct } from '../common/input-shape';
 
 // prometheus (v2.20.2:pkg/scalers/prometheus_scaler.go), cpu/memory (pkg/scalers/cpu_memory_scaler.go)
 // and any other scaler by type and metadata.
@@ -158,3 +159,27 @@ export function genericTrigger(props: GenericTriggerProps): TriggerDefinition {
     },
   };
 }
+
+/** The shape of `PrometheusTriggerProps`. */
+export const PROMETHEUS_TRIGGER_SHAPE = struct('PrometheusTriggerProps', {
+  ...TRIGGER_OPTIONS_FIELDS,
+  serverAddress: STRING,
+  query: STRING,
+  threshold: NUMBER,
+  activationThreshold: NUMBER,
+  namespace: STRING,
+  ignoreNullValues: BOOLEAN,
+  unsafeSsl: BOOLEAN,
+}, ['serverAddress', 'query', 'threshold']);
+
+/** The shape of `ResourceTriggerProps`. */
+export const RESOURCE_TRIGGER_SHAPE = struct('ResourceTriggerProps', {
+  metricType: STRING, value: STRING, containerName: STRING, name: STRING,
+}, ['metricType', 'value']);
+
+/** The shape of `GenericTriggerProps`. */
+export const GENERIC_TRIGGER_SHAPE = struct('GenericTriggerProps', {
+  ...TRIGGER_OPTIONS_FIELDS,
+  type: STRING,
+  metadata: mapOf(ANY),
+}, ['type', 'metadata']);

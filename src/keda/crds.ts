@@ -1,7 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { KedaRelease } from './release';
+import { KEDA_RELEASE_SHAPE, KedaRelease } from './release';
 import { pathMessage } from '../common/field-errors';
+import { struct, vacantId } from '../common/input-shape';
 import { markServerSideApply } from '../stages/apply-size';
 
 /** Properties of `KedaCrds`. */
@@ -20,7 +21,7 @@ export class KedaCrds extends Construct {
   public readonly crds: ApiObject[];
 
   constructor(scope: Construct, id: string, props: KedaCrdsProps) {
-    super(scope, id);
+    super(scope, vacantId(scope, id, 'KedaCrds', props, struct('KedaCrdsProps', { release: KEDA_RELEASE_SHAPE }, ['release'])));
     if (props.release._crds.length === 0) {
       throw new Error(pathMessage(this, `release: KEDA ${props.release.version} was given without CRDs. `
         + `Create it with KedaRelease.of('${props.release.version}', { crdsDirectory: '<folder with the KEDA CRD files>' })`));

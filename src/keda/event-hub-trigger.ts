@@ -1,5 +1,6 @@
 import { PodIdentityProvider } from './trigger-authentication-props';
-import { AuthInfo, metadataOf, TriggerDefinition, TriggerOptions, TriggerReport } from './trigger-options';
+import { AuthInfo, metadataOf, TRIGGER_OPTIONS_FIELDS, TriggerDefinition, TriggerOptions, TriggerReport } from './trigger-options';
+import { NUMBER, STRING, struct } from '../common/input-shape';
 
 // The `azure-eventhub` scaler: v2.20.2:pkg/scalers/azure_eventhub_scaler.go and
 // pkg/scalers/azure/azure_eventhub*.go (kedacore/keda). The connection strings (`connection`,
@@ -218,3 +219,21 @@ function checkEventHubAuth(p: AzureEventHubTriggerProps, r: TriggerReport, auth:
       + 'and the TriggerAuthentication has neither that nor a storageConnection', 'Add podIdentity azure-workload or a storageConnection secret reference');
   }
 }
+
+/** The shape of `AzureEventHubTriggerProps`. */
+export const EVENT_HUB_TRIGGER_SHAPE = struct('AzureEventHubTriggerProps', {
+  ...TRIGGER_OPTIONS_FIELDS,
+  unprocessedEventThreshold: NUMBER,
+  activationUnprocessedEventThreshold: NUMBER,
+  consumerGroup: STRING,
+  eventHubNamespace: STRING,
+  eventHubName: STRING,
+  storageAccountName: STRING,
+  blobContainer: STRING,
+  checkpointStrategy: STRING,
+  stalePartitionInfoThreshold: NUMBER,
+  cloud: STRING,
+  endpointSuffix: STRING,
+  storageEndpointSuffix: STRING,
+  activeDirectoryEndpoint: STRING,
+});

@@ -1,5 +1,6 @@
-import { TriggerOptions } from './trigger-options';
-import { KafkaLagOptions } from '../autoscaling-options/kafka-lag';
+import { TRIGGER_OPTIONS_FIELDS, TriggerOptions } from './trigger-options';
+import { KAFKA_LAG_FIELDS, KafkaLagOptions } from '../autoscaling-options/kafka-lag';
+import { arrayOf, BOOLEAN, INTEGER, STRING, struct } from '../common/input-shape';
 
 // The `kafka` scaler (Sarama based): kedacore/keda v2.20.2:pkg/scalers/kafka_scaler.go.
 // Every value is literal metadata: `...FromEnv` needs a pod template with containers, which Strimzi
@@ -95,3 +96,19 @@ export interface KafkaTriggerProps extends TriggerOptions, KafkaLagOptions {
    */
   readonly awsRegion?: string;
 }
+
+/** The shape of `KafkaTriggerProps`. */
+export const KAFKA_TRIGGER_SHAPE = struct('KafkaTriggerProps', {
+  ...TRIGGER_OPTIONS_FIELDS,
+  ...KAFKA_LAG_FIELDS,
+  bootstrapServers: arrayOf(STRING),
+  consumerGroup: STRING,
+  topic: STRING,
+  partitionLimitation: arrayOf(INTEGER),
+  version: STRING,
+  tls: BOOLEAN,
+  unsafeSsl: BOOLEAN,
+  sasl: STRING,
+  saslTokenProvider: STRING,
+  awsRegion: STRING,
+}, ['bootstrapServers', 'consumerGroup']);

@@ -1,6 +1,7 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
-import { KedaRelease } from './release';
+import { KEDA_RELEASE_SHAPE, KedaRelease } from './release';
+import { checkInput, STRING, struct, vacantId } from '../common/input-shape';
 
 /** Properties of `KedaCloudEventSourceRbac`. */
 export interface KedaCloudEventSourceRbacProps {
@@ -36,6 +37,7 @@ export class KedaCloudEventSourceRbac extends Construct {
    * @returns the construct, or undefined when the release does not need it
    */
   public static ifNeeded(scope: Construct, id: string, release: KedaRelease): KedaCloudEventSourceRbac | undefined {
+    checkInput('KedaCloudEventSourceRbac.ifNeeded', 'release', release, KEDA_RELEASE_SHAPE);
     if (release.watchNamespace === undefined || !release._affectedBy('cloudEventSourceRbac')) {
       return undefined;
     }
@@ -49,7 +51,8 @@ export class KedaCloudEventSourceRbac extends Construct {
   public readonly clusterRoleBinding: ApiObject;
 
   constructor(scope: Construct, id: string, props: KedaCloudEventSourceRbacProps) {
-    super(scope, id);
+    super(scope, vacantId(scope, id, 'KedaCloudEventSourceRbac', props,
+      struct('KedaCloudEventSourceRbacProps', { release: KEDA_RELEASE_SHAPE, name: STRING }, ['release'])));
     const release = props.release;
     const name = props.name ?? `${release.operatorServiceAccountName}-cloudeventsources`;
     this.clusterRole = new ApiObject(this, 'ClusterRole', {

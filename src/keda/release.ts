@@ -3,6 +3,7 @@ import {
   affectedBy, KEDA_FEATURES, KEDA_REGRESSIONS, KedaFeature, KedaRegression, MINIMUM_KEDA_VERSION,
   NEWEST_KNOWN_KEDA_VERSION, supports,
 } from './release-facts';
+import { checkInput, instanceOf, STRING, struct } from '../common/input-shape';
 import { DNS_LABEL_RULE, isDnsLabel, isDnsSubdomain } from '../common/k8s-names';
 import { Manifest } from '../common/manifest';
 import { Version } from '../common/version';
@@ -94,6 +95,11 @@ export class KedaRelease {
    * @param version MAJOR.MINOR.PATCH, for example `2.20.2`
    */
   public static of(version: string, options: KedaReleaseOptions = {}): KedaRelease {
+    checkInput('KedaRelease.of', 'version', version, STRING);
+    checkInput('KedaRelease.of', 'options', options, struct('KedaReleaseOptions', {
+      crdsDirectory: STRING,
+      operator: struct('KedaOperatorOptions', { namespace: STRING, serviceAccountName: STRING, watchNamespace: STRING }),
+    }));
     return new KedaRelease(version, options);
   }
 
@@ -197,3 +203,6 @@ export class KedaRelease {
     };
   }
 }
+
+/** The shape of a `KedaRelease`. */
+export const KEDA_RELEASE_SHAPE = instanceOf('KedaRelease', () => KedaRelease, 'KedaRelease.of(\'2.20.2\') (your version)');

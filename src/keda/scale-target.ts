@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { fieldError } from '../common/field-errors';
+import { checkInput, construct, instanceOf, STRING, struct } from '../common/input-shape';
 
 /**
  * What the library uses of a cdk8s-plus workload: `markHasAutoscaler()` from cdk8s-plus's `IScalable`,
@@ -38,11 +39,14 @@ export interface ScaleTargetProps {
 export class ScaleTarget {
   /** A target by API version, kind and name. */
   public static of(props: ScaleTargetProps): ScaleTarget {
+    checkInput('ScaleTarget.of', 'props', props, struct('ScaleTargetProps', { apiVersion: STRING, kind: STRING, name: STRING, namespace: STRING },
+      ['apiVersion', 'kind', 'name']));
     return new ScaleTarget(props.apiVersion, props.kind, props.name, props.namespace);
   }
 
   /** The object that `apiObject` emits. */
   public static fromApiObject(apiObject: ApiObject): ScaleTarget {
+    checkInput('ScaleTarget.fromApiObject', 'apiObject', apiObject, instanceOf('ApiObject', () => ApiObject, 'new ApiObject() of cdk8s'));
     return new ScaleTarget(apiObject.apiVersion, apiObject.kind, apiObject.name, apiObject.metadata.namespace);
   }
 
@@ -57,6 +61,7 @@ export class ScaleTarget {
    * @param deployment a `Deployment` or `StatefulSet` of cdk8s-plus-28 ... cdk8s-plus-33
    */
   public static fromDeployment(deployment: IConstruct): ScaleTarget {
+    checkInput('ScaleTarget.fromDeployment', 'deployment', deployment, construct('a Deployment or StatefulSet of cdk8s-plus'));
     const apiObject = deployment.node.tryFindChild('Resource');
     if (!isAutoscalable(deployment) || !(apiObject instanceof ApiObject)) {
       throw fieldError(deployment, 'deployment', deployment.node.path, 'is not a Deployment or StatefulSet of cdk8s-plus (it has no markHasAutoscaler())',
@@ -115,3 +120,6 @@ export class ScaleTarget {
     return new ScaleTarget(this.apiVersion, this.kind, this.name, this.namespace, reason, this._scalable);
   }
 }
+
+/** The shape of a `ScaleTarget`. */
+export const SCALE_TARGET_SHAPE = instanceOf('ScaleTarget', () => ScaleTarget, 'ScaleTarget.of(), .fromDeployment() or .fromApiObject()');

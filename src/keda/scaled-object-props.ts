@@ -1,9 +1,10 @@
-import { KedaRelease } from './release';
-import { ScaleTarget } from './scale-target';
+import { KEDA_RELEASE_SHAPE, KedaRelease } from './release';
+import { SCALE_TARGET_SHAPE, ScaleTarget } from './scale-target';
 import { MetricType } from './trigger-options';
 import { ScalerTrigger } from './triggers';
-import { HpaBehavior } from '../autoscaling-options/hpa-behavior';
-import { ScaledObjectSettings } from '../autoscaling-options/scaled-object-settings';
+import { HPA_BEHAVIOR_SHAPE, HpaBehavior } from '../autoscaling-options/hpa-behavior';
+import { SCALED_OBJECT_SETTINGS_FIELDS, ScaledObjectSettings } from '../autoscaling-options/scaled-object-settings';
+import { arrayOf, BOOLEAN, enumOf, instanceOf, INTEGER, STRING, struct } from '../common/input-shape';
 
 // What a ScaledObject declares (keda.sh/v1alpha1 ScaledObject spec: kedacore/keda apis/keda/v1alpha1/scaledobject_types.go).
 
@@ -132,3 +133,26 @@ export interface ScaledObjectProps extends ScaledObjectSettings {
    */
   readonly triggers?: ScalerTrigger[];
 }
+
+/** The shape of `ScaledObjectProps`. */
+export const SCALED_OBJECT_PROPS_SHAPE = struct('ScaledObjectProps', {
+  ...SCALED_OBJECT_SETTINGS_FIELDS,
+  release: KEDA_RELEASE_SHAPE,
+  target: SCALE_TARGET_SHAPE,
+  name: STRING,
+  namespace: STRING,
+  minReplicas: INTEGER,
+  maxReplicas: INTEGER,
+  idleReplicas: INTEGER,
+  advanced: struct('ScaledObjectAdvanced', {
+    horizontalPodAutoscalerName: STRING,
+    behavior: HPA_BEHAVIOR_SHAPE,
+    restoreToOriginalReplicaCount: BOOLEAN,
+    scalingModifiers: struct('ScalingModifiers', {
+      formula: STRING, target: STRING, activationTarget: STRING, metricType: enumOf(MetricType, 'MetricType'),
+    }, ['formula', 'target']),
+  }),
+  paused: BOOLEAN,
+  pausedReplicas: INTEGER,
+  triggers: arrayOf(instanceOf('ScalerTrigger', () => ScalerTrigger, 'ScalerTrigger.kafka(), .prometheus(), ...')),
+}, ['release', 'target']);

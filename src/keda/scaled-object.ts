@@ -4,13 +4,14 @@ import { renderHpaBehavior, wholeSeconds } from './hpa-behavior';
 import { KedaRelease } from './release';
 import { ScaleTarget } from './scale-target';
 import { checkCooldowns, checkFallback, checkPause, checkReplicas, checkScalingModifiers, checkTarget } from './scaled-object-checks';
-import { ScaledObjectAdvanced, ScaledObjectProps } from './scaled-object-props';
+import { SCALED_OBJECT_PROPS_SHAPE, ScaledObjectAdvanced, ScaledObjectProps } from './scaled-object-props';
 import { registerScaledObject, synthErrors } from './scaled-object-rules';
 import { ClusterTriggerAuthentication, TriggerAuthentication } from './trigger-authentication';
 import { MetricType } from './trigger-options';
 import { ScalerTrigger } from './triggers';
 import { ScaledObjectFallback } from '../autoscaling-options/scaled-object-settings';
 import { addValidation, fieldError, fieldMessage, pathMessage } from '../common/field-errors';
+import { checkInput, instanceOf, vacantId } from '../common/input-shape';
 import { DNS_LABEL_RULE, DNS_SUBDOMAIN_RULE, isDnsLabel, isDnsSubdomain } from '../common/k8s-names';
 import { JsonObject } from '../common/manifest';
 import { SizeAwareApiObject } from '../stages/apply-size';
@@ -78,7 +79,7 @@ export class ScaledObject extends Construct {
   private readonly behavior?: JsonObject;
 
   constructor(scope: Construct, id: string, props: ScaledObjectProps) {
-    super(scope, id);
+    super(scope, vacantId(scope, id, 'ScaledObject', props, SCALED_OBJECT_PROPS_SHAPE));
     this.props = props;
     this.release = props.release;
     this.target = props.target;
@@ -135,6 +136,7 @@ export class ScaledObject extends Construct {
 
   /** Adds a trigger; throws if it breaks a rule of its own, of the release or of the target. */
   public addTrigger(trigger: ScalerTrigger): void {
+    checkInput(this, `triggers[${this._triggers.length}]`, trigger, instanceOf('ScalerTrigger', () => ScalerTrigger, 'ScalerTrigger.kafka(), .prometheus(), ...'));
     const field = `triggers[${this._triggers.length}]`;
     const messages = trigger._errors({ release: this.release, field }, this.target._podlessReason);
     if (this.fallback !== undefined && trigger.metricType === MetricType.VALUE) {

@@ -1,4 +1,5 @@
-import { KedaRelease } from './release';
+import { KEDA_RELEASE_SHAPE, KedaRelease } from './release';
+import { arrayOf, duck, enumOf, Fields, STRING, struct } from '../common/input-shape';
 
 // What a TriggerAuthentication declares (keda.sh/v1alpha1, v2.20.2:apis/keda/v1alpha1/
 // triggerauthentication_types.go): references to where credentials live, never values.
@@ -204,3 +205,34 @@ export interface ClusterTriggerAuthenticationProps extends TriggerAuthentication
    */
   readonly filePath?: string;
 }
+
+/** The shape of an `ITriggerAuthentication`. */
+export const TRIGGER_AUTHENTICATION_SHAPE = duck('an ITriggerAuthentication (a TriggerAuthentication, ClusterTriggerAuthentication or ClusterTriggerAuthentication.fromName())',
+  { kind: STRING, name: STRING });
+
+const ref = (name: string) => struct(name, { parameter: STRING, name: STRING, key: STRING }, ['parameter', 'name', 'key']);
+
+const AUTHENTICATION_FIELDS: Fields = {
+  release: KEDA_RELEASE_SHAPE,
+  baseName: STRING,
+  secretTargetRefs: arrayOf(ref('SecretTargetRef')),
+  configMapTargetRefs: arrayOf(ref('ConfigMapTargetRef')),
+  boundServiceAccountTokens: arrayOf(struct('BoundServiceAccountToken', { parameter: STRING, serviceAccountName: STRING }, ['parameter', 'serviceAccountName'])),
+  podIdentity: struct('PodIdentity', {
+    provider: STRING, // the values KEDA removed get their own message (trigger-authentication-spec.ts)
+    identityId: STRING,
+    identityTenantId: STRING,
+    identityAuthorityHost: STRING,
+    roleArn: STRING,
+    identityOwner: enumOf(AwsIdentityOwner, 'AwsIdentityOwner'),
+    externalId: STRING,
+  }, ['provider']),
+  credentialsRevision: STRING,
+  filePath: STRING,
+};
+
+/** The shape of `TriggerAuthenticationProps`. */
+export const TRIGGER_AUTHENTICATION_PROPS_SHAPE = struct('TriggerAuthenticationProps', { ...AUTHENTICATION_FIELDS, namespace: STRING }, ['release']);
+
+/** The shape of `ClusterTriggerAuthenticationProps`. */
+export const CLUSTER_TRIGGER_AUTHENTICATION_PROPS_SHAPE = struct('ClusterTriggerAuthenticationProps', AUTHENTICATION_FIELDS, ['release']);

@@ -1,9 +1,13 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KedaRelease } from './release';
-import { ClusterTriggerAuthenticationProps, ITriggerAuthentication, PodIdentityProvider, TriggerAuthenticationProps } from './trigger-authentication-props';
+import {
+  CLUSTER_TRIGGER_AUTHENTICATION_PROPS_SHAPE, ClusterTriggerAuthenticationProps, ITriggerAuthentication, PodIdentityProvider,
+  TRIGGER_AUTHENTICATION_PROPS_SHAPE, TriggerAuthenticationProps,
+} from './trigger-authentication-props';
 import { hashedName, renderAuthSpec, versionGate } from './trigger-authentication-spec';
 import { describeValue, fieldError } from '../common/field-errors';
+import { checkInput, STRING, vacantId } from '../common/input-shape';
 import { DNS_LABEL_RULE, DNS_SUBDOMAIN_RULE, isDnsLabel, isDnsSubdomain } from '../common/k8s-names';
 import { JsonObject } from '../common/manifest';
 
@@ -41,7 +45,7 @@ export class TriggerAuthentication extends Construct implements ITriggerAuthenti
   public readonly _podIdentityProvider?: PodIdentityProvider;
 
   constructor(scope: Construct, id: string, props: TriggerAuthenticationProps) {
-    super(scope, id);
+    super(scope, vacantId(scope, id, 'TriggerAuthentication', props, TRIGGER_AUTHENTICATION_PROPS_SHAPE));
     this.release = props.release;
     // KEDA honours filePath only when the authenticationRef kind is ClusterTriggerAuthentication, and
     // fails the scaler otherwise (v2.20.2:pkg/scaling/resolver/scale_resolvers.go, resolveAuthRef:
@@ -86,6 +90,7 @@ export class ClusterTriggerAuthentication extends Construct implements ITriggerA
    * credentials.
    */
   public static fromName(name: string): ITriggerAuthentication {
+    checkInput('ClusterTriggerAuthentication.fromName', 'name', name, STRING);
     if (!isDnsSubdomain(name)) {
       throw new Error(`ClusterTriggerAuthentication.fromName: name: ${describeValue(name)} ${DNS_SUBDOMAIN_RULE}`);
     }
@@ -114,7 +119,7 @@ export class ClusterTriggerAuthentication extends Construct implements ITriggerA
   public readonly _podIdentityProvider?: PodIdentityProvider;
 
   constructor(scope: Construct, id: string, props: ClusterTriggerAuthenticationProps) {
-    super(scope, id);
+    super(scope, vacantId(scope, id, 'ClusterTriggerAuthentication', props, CLUSTER_TRIGGER_AUTHENTICATION_PROPS_SHAPE));
     this.release = props.release;
     const { spec, parameters, podIdentityProvider } = renderAuthSpec(this, props);
     if (props.filePath !== undefined) {

@@ -1,8 +1,9 @@
 import { KedaRelease } from './release';
 import { KedaFeature } from './release-facts';
 import { ClusterTriggerAuthentication, TriggerAuthentication } from './trigger-authentication';
-import { ITriggerAuthentication, PodIdentityProvider } from './trigger-authentication-props';
+import { ITriggerAuthentication, PodIdentityProvider, TRIGGER_AUTHENTICATION_SHAPE } from './trigger-authentication-props';
 import { describeValue, fieldMessage } from '../common/field-errors';
+import { BOOLEAN, Fields, STRING } from '../common/input-shape';
 
 /** How the HPA compares a trigger's metric with its target (`triggers[].metricType`). */
 export enum MetricType {
@@ -150,3 +151,14 @@ export function metadataOf(entries: { [key: string]: string | number | boolean |
   }
   return out;
 }
+
+/**
+ * The shapes of the fields of `TriggerOptions`. Enum members and metadata values are left to the
+ * trigger rules, which report them with the other rules of the trigger at addTrigger().
+ */
+export const TRIGGER_OPTIONS_FIELDS: Fields = {
+  name: STRING,
+  metricType: STRING,
+  useCachedMetrics: BOOLEAN,
+  authentication: TRIGGER_AUTHENTICATION_SHAPE,
+};

@@ -1,12 +1,14 @@
 import {
-  genericTrigger, GenericTriggerProps, prometheusTrigger, PrometheusTriggerProps, resourceTrigger, ResourceTriggerProps,
+  GENERIC_TRIGGER_SHAPE, genericTrigger, GenericTriggerProps, PROMETHEUS_TRIGGER_SHAPE, prometheusTrigger, PrometheusTriggerProps,
+  RESOURCE_TRIGGER_SHAPE, resourceTrigger, ResourceTriggerProps,
 } from './basic-triggers';
-import { azureEventHubTrigger, AzureEventHubTriggerProps } from './event-hub-trigger';
+import { azureEventHubTrigger, AzureEventHubTriggerProps, EVENT_HUB_TRIGGER_SHAPE } from './event-hub-trigger';
 import { kafkaTrigger } from './kafka-rules';
-import { KafkaTriggerProps } from './kafka-trigger';
+import { KAFKA_TRIGGER_SHAPE, KafkaTriggerProps } from './kafka-trigger';
 import { ClusterTriggerAuthentication, TriggerAuthentication } from './trigger-authentication';
 import { ITriggerAuthentication } from './trigger-authentication-props';
 import { authInfo, MetricType, TriggerContext, TriggerDefinition, TriggerReport } from './trigger-options';
+import { checkInput, OPTIONS, Shape } from '../common/input-shape';
 import { JsonObject } from '../common/manifest';
 
 // Scalers whose metrics the HPA cannot serve from KEDA's cache (ValidateTriggers in
@@ -24,32 +26,43 @@ const NO_CACHED_METRICS = ['cpu', 'memory', 'cron'];
 export class ScalerTrigger {
   /** Consumer-group lag of a Kafka topic (`kafka`, the Sarama-based scaler). */
   public static kafka(props: KafkaTriggerProps): ScalerTrigger {
-    return new ScalerTrigger(kafkaTrigger(props));
+    return ScalerTrigger.checked('ScalerTrigger.kafka', 'kafka', props, KAFKA_TRIGGER_SHAPE, kafkaTrigger);
   }
 
   /** Unprocessed events of an Azure Event Hub (`azure-eventhub`). */
   public static azureEventHub(props: AzureEventHubTriggerProps): ScalerTrigger {
-    return new ScalerTrigger(azureEventHubTrigger(props));
+    return ScalerTrigger.checked('ScalerTrigger.azureEventHub', 'azure-eventhub', props, EVENT_HUB_TRIGGER_SHAPE, azureEventHubTrigger);
   }
 
   /** The value of a Prometheus query (`prometheus`). */
   public static prometheus(props: PrometheusTriggerProps): ScalerTrigger {
-    return new ScalerTrigger(prometheusTrigger(props));
+    return ScalerTrigger.checked('ScalerTrigger.prometheus', 'prometheus', props, PROMETHEUS_TRIGGER_SHAPE, prometheusTrigger);
   }
 
   /** CPU use of the target's pods (`cpu`); the containers need CPU requests. */
   public static cpu(props: ResourceTriggerProps): ScalerTrigger {
-    return new ScalerTrigger(resourceTrigger('cpu', props));
+    return ScalerTrigger.checked('ScalerTrigger.cpu', 'cpu', props, RESOURCE_TRIGGER_SHAPE, p => resourceTrigger('cpu', p));
   }
 
   /** Memory use of the target's pods (`memory`); the containers need memory requests. */
   public static memory(props: ResourceTriggerProps): ScalerTrigger {
-    return new ScalerTrigger(resourceTrigger('memory', props));
+    return ScalerTrigger.checked('ScalerTrigger.memory', 'memory', props, RESOURCE_TRIGGER_SHAPE, p => resourceTrigger('memory', p));
   }
 
   /** Any other scaler, by type and metadata (`...FromEnv` keys and secrets are refused). */
   public static generic(props: GenericTriggerProps): ScalerTrigger {
-    return new ScalerTrigger(genericTrigger(props));
+    return ScalerTrigger.checked('ScalerTrigger.generic', typeof props?.type === 'string' ? props.type : 'generic', props, GENERIC_TRIGGER_SHAPE, genericTrigger);
+  }
+
+  // A trigger whose props have a wrong JavaScript type reports it when it is added to a ScaledObject,
+  // with the ScaledObject's path, like every other rule of the trigger.
+  private static checked<P>(factory: string, type: string, props: P, shape: Shape, build: (props: P) => TriggerDefinition): ScalerTrigger {
+    checkInput(factory, 'props', props, OPTIONS);
+    const misfit = shape(props, '');
+    if (misfit) {
+      return new ScalerTrigger({ type, metadata: {}, options: {}, check: r => r.add(misfit.field, misfit.value, misfit.rule, misfit.hint) });
+    }
+    return new ScalerTrigger(build(props));
   }
 
   /** The scaler type, for example `kafka`. */

@@ -1,7 +1,8 @@
-import { GitOps } from '../gitops/git-ops';
-import { KedaRelease } from '../keda/release';
-import { StrimziOperatorOptions } from '../strimzi/operator';
-import { StrimziRelease } from '../strimzi/release';
+import { arrayOf, BOOLEAN, Fields, STRING, struct } from '../common/input-shape';
+import { GIT_OPS_SHAPE, GitOps } from '../gitops/git-ops';
+import { KEDA_RELEASE_SHAPE, KedaRelease } from '../keda/release';
+import { OPERATOR_OPTIONS_SHAPE, StrimziOperatorOptions } from '../strimzi/operator';
+import { STRIMZI_RELEASE_SHAPE, StrimziRelease } from '../strimzi/release';
 
 /** Settings of a KafkaPlatform apart from its Strimzi release (shared with StrimziUpgrade). */
 export interface KafkaPlatformSettings {
@@ -51,3 +52,16 @@ export interface KafkaPlatformProps extends KafkaPlatformSettings {
   /** The Strimzi release whose CRDs and operator to install. */
   readonly strimzi: StrimziRelease;
 }
+
+/** The shapes of the fields of `KafkaPlatformSettings`. */
+export const PLATFORM_SETTINGS_FIELDS: Fields = {
+  namespace: STRING,
+  watchNamespaces: arrayOf(STRING),
+  operator: OPERATOR_OPTIONS_SHAPE,
+  keda: KEDA_RELEASE_SHAPE,
+  createNamespace: BOOLEAN,
+  gitOps: GIT_OPS_SHAPE,
+};
+
+/** The shape of `KafkaPlatformProps`. */
+export const PLATFORM_PROPS_SHAPE = struct('KafkaPlatformProps', { ...PLATFORM_SETTINGS_FIELDS, strimzi: STRIMZI_RELEASE_SHAPE }, ['namespace', 'strimzi']);

@@ -2,13 +2,14 @@ import { ApiObject, App, Chart, Names, YamlOutputType } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { duplicateResourceNames } from './duplicate-names';
 import { phaseOf, PlatformPhase } from './phase';
-import { KafkaPlatformProps } from './platform-props';
+import { KafkaPlatformProps, PLATFORM_PROPS_SHAPE } from './platform-props';
 import { platformMermaid } from './topology';
 import { KafkaConnectAutoscaling } from '../autoscaling/connect-autoscaling';
 import { KafkaConnectorAutoscaling } from '../autoscaling/connector-autoscaling';
 import { KafkaConsumerAutoscaling, KafkaConsumerAutoscalingOptions } from '../autoscaling/consumer-autoscaling';
 import { ScalerCredentials, ScalingContext } from '../autoscaling/scaler-credentials';
 import { addValidation, fieldError, pathMessage } from '../common/field-errors';
+import { checkInput, enumOf, OPTIONS, vacantId } from '../common/input-shape';
 import { DNS_LABEL_RULE, isDnsLabel } from '../common/k8s-names';
 import { annotateForArgoCd } from '../gitops/argo-cd';
 import { AutoscaledField } from '../gitops/autoscaled-field';
@@ -98,7 +99,7 @@ export class KafkaPlatform extends Construct {
   private readonly phase?: PlatformPhase;
 
   constructor(scope: Construct, id: string, props: KafkaPlatformProps) {
-    super(scope, id);
+    super(scope, vacantId(scope, id, 'KafkaPlatform', props, PLATFORM_PROPS_SHAPE));
     this.checkPlacement(scope, id, props.namespace);
     this.namespace = props.namespace;
     this.strimzi = props.strimzi;
@@ -151,6 +152,7 @@ export class KafkaPlatform extends Construct {
    * @param id construct id, and the cluster name unless `name` is set
    */
   public addKafka(id: string, options: KafkaOptions = {}): Kafka {
+    checkInput(this, 'options', options, OPTIONS);
     const pinned = this.phase ? { kafkaVersion: this.phase.kafka.version, metadataVersion: this.phase.kafka.metadataVersion } : {};
     const kafka = new Kafka(this.ensureStage(PlatformStage.KAFKA), id, { ...options, ...pinned, operator: this.operator, release: this.strimzi });
     kafka._useAutoscaling({
@@ -166,6 +168,7 @@ export class KafkaPlatform extends Construct {
    * @param id construct id in the autoscaling stage
    */
   public addConsumerAutoscaling(id: string, options: KafkaConsumerAutoscalingOptions): KafkaConsumerAutoscaling {
+    checkInput(this, 'options', options, OPTIONS);
     const scaling = KafkaConsumerAutoscaling._create(this.ensureStage(PlatformStage.AUTOSCALING), id, this.scalingProps(options));
     this.scaledObjects.set(options.deployment ?? scaling, scaling.scaledObject);
     return scaling;
@@ -221,6 +224,7 @@ export class KafkaPlatform extends Construct {
    * that stage. (`kafkaStage` and `autoscalingStage` only read.)
    */
   public ensureStage(stage: PlatformStage): Chart {
+    checkInput(this, 'stage', stage, enumOf(PlatformStage, 'PlatformStage'));
     return this.stages.get(stage) ?? this.newStage(stage);
   }
 

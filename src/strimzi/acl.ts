@@ -1,3 +1,5 @@
+import { arrayOf, checkInput, enumOf, instanceOf, STRING, struct } from '../common/input-shape';
+
 /** An operation an ACL rule allows or denies (KafkaUser CRD `acls[].operations`). */
 export enum AclOperation {
   /** Read */
@@ -44,16 +46,19 @@ export enum AclEffect {
 export class AclResource {
   /** A topic (or topics with a name prefix). */
   public static topic(name: string, patternType: AclPatternType = AclPatternType.LITERAL): AclResource {
+    checkNamed('AclResource.topic', name, patternType);
     return new AclResource('topic', name, patternType);
   }
 
   /** A consumer group (or groups with a name prefix). */
   public static group(name: string, patternType: AclPatternType = AclPatternType.LITERAL): AclResource {
+    checkNamed('AclResource.group', name, patternType);
     return new AclResource('group', name, patternType);
   }
 
   /** A transactional ID (or IDs with a prefix). */
   public static transactionalId(name: string, patternType: AclPatternType = AclPatternType.LITERAL): AclResource {
+    checkNamed('AclResource.transactionalId', name, patternType);
     return new AclResource('transactionalId', name, patternType);
   }
 
@@ -74,6 +79,11 @@ export class AclResource {
   public _render(): any {
     return this.type === 'cluster' ? { type: 'cluster' } : { type: this.type, name: this.name, patternType: this.patternType };
   }
+}
+
+function checkNamed(factory: string, name: unknown, patternType: unknown): void {
+  checkInput(factory, 'name', name, STRING);
+  checkInput(factory, 'patternType', patternType, enumOf(AclPatternType, 'AclPatternType'));
 }
 
 /** An ACL rule of a KafkaUser (simple authorization). */
@@ -108,3 +118,11 @@ export function renderAcl(acl: KafkaAcl): any {
     ...(acl.host !== undefined ? { host: acl.host } : {}),
   };
 }
+
+/** The shape of `KafkaAcl`. */
+export const ACL_SHAPE = struct('KafkaAcl', {
+  resource: instanceOf('AclResource', () => AclResource, 'AclResource.topic(), .group(), .transactionalId() or .cluster()'),
+  operations: arrayOf(enumOf(AclOperation, 'AclOperation')),
+  effect: enumOf(AclEffect, 'AclEffect'),
+  host: STRING,
+}, ['resource', 'operations']);

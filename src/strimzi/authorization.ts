@@ -1,3 +1,5 @@
+import { arrayOf, BOOLEAN, checkInput, STRING, struct } from '../common/input-shape';
+
 /** Options of simple authorization. */
 export interface SimpleAuthorizationOptions {
   /**
@@ -32,11 +34,15 @@ export interface CustomAuthorizationOptions {
 export class KafkaAuthorization {
   /** Kafka's built-in ACL authorizer; KafkaUsers carry the ACLs. */
   public static simple(options: SimpleAuthorizationOptions = {}): KafkaAuthorization {
+    checkInput('KafkaAuthorization.simple', 'options', options, struct('SimpleAuthorizationOptions', { superUsers: arrayOf(STRING) }));
     return new KafkaAuthorization('simple', true, { superUsers: options.superUsers });
   }
 
   /** A custom authorizer. */
   public static custom(options: CustomAuthorizationOptions): KafkaAuthorization {
+    checkInput('KafkaAuthorization.custom', 'options', options, struct('CustomAuthorizationOptions', {
+      authorizerClass: STRING, superUsers: arrayOf(STRING), supportsAdminApi: BOOLEAN,
+    }, ['authorizerClass']));
     return new KafkaAuthorization('custom', options.supportsAdminApi ?? false, {
       authorizerClass: options.authorizerClass,
       superUsers: options.superUsers,

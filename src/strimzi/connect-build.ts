@@ -1,3 +1,5 @@
+import { checkInput, Shape, STRING, struct } from '../common/input-shape';
+
 /** Options of a downloaded plugin artifact. */
 export interface PluginArtifactOptions {
   /**
@@ -34,30 +36,44 @@ export interface MavenArtifactOptions {
   readonly repository?: string;
 }
 
+const ARTIFACT_OPTIONS = struct('PluginArtifactOptions', { sha512sum: STRING });
+const OTHER_OPTIONS = struct('OtherArtifactOptions', { sha512sum: STRING, fileName: STRING });
+const MAVEN_OPTIONS = struct('MavenArtifactOptions', { group: STRING, artifact: STRING, version: STRING, repository: STRING }, ['group', 'artifact', 'version']);
+
+function checkUrl(factory: string, url: unknown, options: unknown, shape: Shape, field = 'url'): void {
+  checkInput(factory, field, url, STRING);
+  checkInput(factory, 'options', options, shape);
+}
+
 /** One file a Connect build adds to a plugin (KafkaConnect CRD `build.plugins[].artifacts[]`). */
 export class PluginArtifact {
   /** A JAR file. */
   public static jar(url: string, options: PluginArtifactOptions = {}): PluginArtifact {
+    checkUrl('PluginArtifact.jar', url, options, ARTIFACT_OPTIONS);
     return new PluginArtifact({ type: 'jar', url, sha512sum: options.sha512sum });
   }
 
   /** A TGZ archive, unpacked. */
   public static tgz(url: string, options: PluginArtifactOptions = {}): PluginArtifact {
+    checkUrl('PluginArtifact.tgz', url, options, ARTIFACT_OPTIONS);
     return new PluginArtifact({ type: 'tgz', url, sha512sum: options.sha512sum });
   }
 
   /** A ZIP archive, unpacked. */
   public static zip(url: string, options: PluginArtifactOptions = {}): PluginArtifact {
+    checkUrl('PluginArtifact.zip', url, options, ARTIFACT_OPTIONS);
     return new PluginArtifact({ type: 'zip', url, sha512sum: options.sha512sum });
   }
 
   /** A Maven artifact with its dependencies. */
   public static maven(options: MavenArtifactOptions): PluginArtifact {
+    checkInput('PluginArtifact.maven', 'options', options, MAVEN_OPTIONS);
     return new PluginArtifact({ type: 'maven', group: options.group, artifact: options.artifact, version: options.version, repository: options.repository });
   }
 
   /** Any other file, stored as it is. */
   public static other(url: string, options: OtherArtifactOptions = {}): PluginArtifact {
+    checkUrl('PluginArtifact.other', url, options, OTHER_OPTIONS);
     return new PluginArtifact({ type: 'other', url, fileName: options.fileName, sha512sum: options.sha512sum });
   }
 
@@ -112,11 +128,13 @@ export interface DockerOutputOptions {
 export class ConnectBuildOutput {
   /** A container registry, for example `registry.example.com/kafka/connect:1.0`. */
   public static docker(image: string, options: DockerOutputOptions = {}): ConnectBuildOutput {
+    checkUrl('ConnectBuildOutput.docker', image, options, struct('DockerOutputOptions', { pushSecret: STRING }), 'image');
     return new ConnectBuildOutput({ type: 'docker', image, pushSecret: options.pushSecret });
   }
 
   /** An OpenShift ImageStream, for example `connect-build:latest`. */
   public static imageStream(image: string): ConnectBuildOutput {
+    checkInput('ConnectBuildOutput.imageStream', 'image', image, STRING);
     return new ConnectBuildOutput({ type: 'imagestream', image });
   }
 

@@ -1,25 +1,53 @@
 import { Construct, IConstruct } from 'constructs';
-import { AclOperation, AclPatternType, AclResource, KafkaAcl } from './acl';
+import { ACL_SHAPE, AclOperation, AclPatternType, AclResource, KafkaAcl } from './acl';
 import { AutoscalingHooks } from './autoscaling-hooks';
-import { KafkaConnectBuild } from './connect-build';
+import { ConnectBuildOutput, KafkaConnectBuild, PluginArtifact } from './connect-build';
 import { KafkaConnectProps } from './connect-options';
 import { KafkaConnector, KafkaConnectorOptions } from './connector';
 import { forbiddenConnectConfig, forbiddenKeys } from './forbidden-config';
-import { renderJvmOptions } from './jvm-options';
+import { JVM_OPTIONS_SHAPE, renderJvmOptions } from './jvm-options';
 import type { Kafka } from './kafka';
 import { KafkaListener } from './listener';
 import { strimziApiVersion } from './release-facts';
-import { StrimziResource } from './resource';
+import { StrimziResource, strimziResourceShape } from './resource';
 import { KafkaUser, KafkaUserAuthentication } from './user';
-import { KafkaConnectAutoscalingOptions } from '../autoscaling-options/lag-scaling';
+import { CONNECT_AUTOSCALING_SHAPE, KafkaConnectAutoscalingOptions } from '../autoscaling-options/lag-scaling';
 import { duplicates } from '../common/duplicates';
 import { fieldError } from '../common/field-errors';
+import { arrayOf, BOOLEAN, checkInput, instanceOf, INTEGER, JSON_MAP, OPTIONS, STRING, struct, vacantId } from '../common/input-shape';
 import { isRfc1035Label } from '../common/k8s-names';
 import { JsonObject } from '../common/manifest';
-import { renderResources } from '../common/resource-requirements';
+import { CONTAINER_RESOURCES_SHAPE, renderResources } from '../common/resource-requirements';
 import { shownOptions } from '../common/shown-options';
 
 const PLUGIN_NAME = /^[a-z0-9][-_a-z0-9]*[a-z0-9]$/;
+
+const CONNECT_PROPS_SHAPE = struct('KafkaConnectProps', {
+  kafka: strimziResourceShape('Kafka', 'KafkaPlatform.addKafka()'),
+  name: STRING,
+  replicas: INTEGER,
+  version: STRING,
+  listener: STRING,
+  user: strimziResourceShape('KafkaUser', 'kafka.addUser()'),
+  acls: arrayOf(ACL_SHAPE),
+  groupId: STRING,
+  configStorageTopic: STRING,
+  offsetStorageTopic: STRING,
+  statusStorageTopic: STRING,
+  config: JSON_MAP,
+  imageBuild: struct('KafkaConnectBuild', {
+    output: instanceOf('ConnectBuildOutput', () => ConnectBuildOutput, 'ConnectBuildOutput.docker() or .imageStream()'),
+    plugins: arrayOf(struct('ConnectPlugin', {
+      name: STRING,
+      artifacts: arrayOf(instanceOf('PluginArtifact', () => PluginArtifact, 'PluginArtifact.jar(), .tgz(), .zip(), .maven() or .other()')),
+    }, ['name', 'artifacts'])),
+  }, ['output', 'plugins']),
+  image: STRING,
+  resources: CONTAINER_RESOURCES_SHAPE,
+  jvmOptions: JVM_OPTIONS_SHAPE,
+  useConnectorResources: BOOLEAN,
+  autoscaling: CONNECT_AUTOSCALING_SHAPE,
+}, ['kafka']);
 
 /**
  * A Kafka Connect cluster wired to its Kafka cluster: bootstrap address, TLS trust of the cluster CA,
@@ -59,9 +87,10 @@ export class KafkaConnect extends StrimziResource {
   private readonly _connectors = new Array<KafkaConnector>();
 
   constructor(scope: Construct, id: string, props: KafkaConnectProps) {
-    const name = props.name ?? id;
+    const checkedId = vacantId(scope, id, 'KafkaConnect', props, CONNECT_PROPS_SHAPE);
+    const name = props.name ?? checkedId;
     const useConnectorResources = props.useConnectorResources ?? true;
-    super(scope, id, {
+    super(scope, checkedId, {
       kind: 'KafkaConnect',
       name,
       namespace: props.kafka.namespace,
@@ -121,6 +150,7 @@ export class KafkaConnect extends StrimziResource {
 
   /** Adds a KafkaConnector run by this Connect cluster. */
   public addConnector(id: string, options: KafkaConnectorOptions): KafkaConnector {
+    checkInput(this, 'options', options, OPTIONS);
     if (!this.useConnectorResources) {
       throw fieldError(this, 'useConnectorResources', false, `means KafkaConnect "${this.name}" ignores KafkaConnector resources`,
         'Set useConnectorResources: true (the default) to manage connectors with addConnector()');

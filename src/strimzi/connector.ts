@@ -3,11 +3,12 @@ import type { KafkaConnect } from './connect';
 import { connectorScaleSelector } from './connector-scale-selector';
 import { CONNECTOR_SCALE_SELECTOR_FIELD } from './crds';
 import { CONNECTOR_RESERVED_KEYS } from './forbidden-config';
-import { StrimziResource } from './resource';
+import { StrimziResource, strimziResourceShape } from './resource';
 import { KafkaTopic } from './topic';
-import { KafkaConnectorAutoscalingOptions } from '../autoscaling-options/lag-scaling';
+import { CONNECTOR_AUTOSCALING_SHAPE, KafkaConnectorAutoscalingOptions } from '../autoscaling-options/lag-scaling';
 import { duplicates } from '../common/duplicates';
 import { fieldError } from '../common/field-errors';
+import { anyOf, arrayOf, BOOLEAN, enumOf, instanceOf, INTEGER, JSON_MAP, STRING, struct, vacantId } from '../common/input-shape';
 import { DNS_SUBDOMAIN_RULE, isDnsSubdomain } from '../common/k8s-names';
 import { JsonObject } from '../common/manifest';
 
@@ -103,6 +104,18 @@ export interface KafkaConnectorProps extends KafkaConnectorOptions {
   readonly connect: KafkaConnect;
 }
 
+const CONNECTOR_PROPS_SHAPE = struct('KafkaConnectorProps', {
+  connect: strimziResourceShape('KafkaConnect', 'kafka.addConnect()'),
+  name: STRING,
+  className: STRING,
+  tasksMax: INTEGER,
+  topics: arrayOf(anyOf('a KafkaTopic or a topic name', instanceOf('KafkaTopic', () => KafkaTopic, 'kafka.addTopic()'), STRING)),
+  config: JSON_MAP,
+  state: enumOf(KafkaConnectorState, 'KafkaConnectorState'),
+  autoRestart: struct('KafkaConnectorAutoRestart', { enabled: BOOLEAN, maxRestarts: INTEGER }),
+  autoscaling: CONNECTOR_AUTOSCALING_SHAPE,
+}, ['connect', 'className']);
+
 /** A KafkaConnector, labelled for the Connect cluster that runs it. */
 export class KafkaConnector extends StrimziResource {
   /** The Connect cluster. */
@@ -128,8 +141,9 @@ export class KafkaConnector extends StrimziResource {
   private _scaleSelector?: string;
 
   constructor(scope: Construct, id: string, props: KafkaConnectorProps) {
-    const name = props.name ?? id;
-    super(scope, id, {
+    const checkedId = vacantId(scope, id, 'KafkaConnector', props, CONNECTOR_PROPS_SHAPE);
+    const name = props.name ?? checkedId;
+    super(scope, checkedId, {
       kind: 'KafkaConnector',
       name,
       namespace: props.connect.namespace,

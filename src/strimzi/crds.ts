@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { StrimziRelease } from './release';
+import { STRIMZI_RELEASE_SHAPE, StrimziRelease } from './release';
+import { struct, vacantId } from '../common/input-shape';
 import { Manifest } from '../common/manifest';
 import { markServerSideApply } from '../stages/apply-size';
 
@@ -35,7 +36,7 @@ export class StrimziCrds extends Construct {
   public readonly kafkaConnector: ApiObject;
 
   constructor(scope: Construct, id: string, props: StrimziCrdsProps) {
-    super(scope, id);
+    super(scope, vacantId(scope, id, 'StrimziCrds', props, struct('StrimziCrdsProps', { release: STRIMZI_RELEASE_SHAPE }, ['release'])));
     this.crds = props.release._crds.map(upstream => {
       const crd = structuredClone(upstream);
       if (crd.spec.names.kind === 'KafkaConnector') {

@@ -1,4 +1,5 @@
 import { Size } from 'cdk8s';
+import { BOOLEAN, mapOf, SIZE, STRING, struct } from '../common/input-shape';
 
 /** JVM settings of Kafka nodes or Connect workers (Strimzi `jvmOptions`). */
 export interface JvmOptions {
@@ -61,3 +62,12 @@ export function renderJvmOptions(options: JvmOptions, fail: (field: string, valu
   };
   return Object.fromEntries(Object.entries(rendered).filter(([, v]) => v !== undefined));
 }
+
+/** The shape of `JvmOptions`. */
+export const JVM_OPTIONS_SHAPE = struct('JvmOptions', {
+  heapMin: SIZE,
+  heapMax: SIZE,
+  xx: mapOf(STRING),
+  systemProperties: mapOf(STRING),
+  gcLogging: BOOLEAN,
+});

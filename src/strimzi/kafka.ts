@@ -6,19 +6,44 @@ import { KafkaConnectOptions } from './connect-options';
 import { forbiddenBrokerConfig, forbiddenKeys } from './forbidden-config';
 import { KafkaProps } from './kafka-options';
 import { defaultKafkaVersion, defaultMetadataVersion } from './kafka-versions';
-import { bootstrapAddress, checkListener, chooseInClusterListener, KafkaListener } from './listener';
-import { KafkaNodePool, KafkaNodePoolOptions } from './node-pool';
+import { bootstrapAddress, checkListener, chooseInClusterListener, KafkaListener, LISTENER_SHAPE } from './listener';
+import { KafkaNodePool, KafkaNodePoolOptions, NODE_POOL_OPTIONS_SHAPE } from './node-pool';
 import { StrimziOperator } from './operator';
+import { StrimziRelease } from './release';
 import { needsKraftAnnotations } from './release-facts';
 import { StrimziResource } from './resource';
 import { KafkaTopic, KafkaTopicOptions } from './topic';
 import { KafkaUser, KafkaUserOptions } from './user';
 import { addValidation, fieldError, fieldMessage, pathMessage } from '../common/field-errors';
+import { arrayOf, BOOLEAN, checkInput, Fields, instanceOf, JSON_MAP, OPTIONS, STRING, struct, vacantId } from '../common/input-shape';
 import { DNS_LABEL_RULE, isDnsLabel, isRfc1035Label } from '../common/k8s-names';
 import { JsonObject } from '../common/manifest';
 import { Version } from '../common/version';
 
 const METADATA_VERSION = /^(\d+)\.(\d+)(-IV\d+)?$/;
+
+const KAFKA_FIELDS: Fields = {
+  name: STRING,
+  namespace: STRING,
+  kafkaVersion: STRING,
+  metadataVersion: STRING,
+  nodePools: arrayOf(NODE_POOL_OPTIONS_SHAPE),
+  listeners: arrayOf(LISTENER_SHAPE),
+  authorization: instanceOf('KafkaAuthorization', () => KafkaAuthorization, 'KafkaAuthorization.simple() or .custom()'),
+  config: JSON_MAP,
+  entityOperator: struct('EntityOperatorOptions', { topicOperator: BOOLEAN, userOperator: BOOLEAN }),
+  cruiseControl: struct('CruiseControlOptions', { config: JSON_MAP }),
+  rack: struct('RackAwarenessOptions', { topologyKey: STRING }, ['topologyKey']),
+};
+
+/** The shape of `KafkaOptions`. */
+export const KAFKA_OPTIONS_SHAPE = struct('KafkaOptions', KAFKA_FIELDS);
+
+const KAFKA_PROPS_SHAPE = struct('KafkaProps', {
+  ...KAFKA_FIELDS,
+  operator: instanceOf('StrimziOperator', () => StrimziOperator, 'new StrimziOperator() (KafkaPlatform creates one)'),
+  release: instanceOf('StrimziRelease', () => StrimziRelease, 'StrimziRelease.fromDirectory(), .fromFile() or .fromUrl()'),
+}, ['operator']);
 
 /**
  * A Kafka cluster in KRaft mode with node pools, managed by a Strimzi Cluster Operator.
@@ -54,10 +79,11 @@ export class Kafka extends StrimziResource {
   private autoscalingHooks?: AutoscalingHooks;
 
   constructor(scope: Construct, id: string, props: KafkaProps) {
-    const name = props.name ?? id;
+    const checkedId = vacantId(scope, id, 'Kafka', props, KAFKA_PROPS_SHAPE);
+    const name = props.name ?? checkedId;
     const namespace = props.namespace ?? props.operator.namespace;
     const release = props.release ?? props.operator.release;
-    super(scope, id, {
+    super(scope, checkedId, {
       kind: 'Kafka',
       name,
       namespace,
@@ -150,6 +176,7 @@ export class Kafka extends StrimziResource {
 
   /** Adds a node pool. */
   public addNodePool(options: KafkaNodePoolOptions): KafkaNodePool {
+    checkInput(this, `nodePools[${this._nodePools.length}]`, options, NODE_POOL_OPTIONS_SHAPE);
     if (this._nodePools.some(p => p.name === options.name)) {
       throw fieldError(this, 'nodePools[].name', options.name, 'is used by another node pool of this cluster');
     }
@@ -160,16 +187,19 @@ export class Kafka extends StrimziResource {
 
   /** Adds a KafkaTopic. */
   public addTopic(id: string, options: KafkaTopicOptions = {}): KafkaTopic {
+    checkInput(this, 'options', options, OPTIONS);
     return new KafkaTopic(this, id, { ...options, kafka: this });
   }
 
   /** Adds a KafkaUser. */
   public addUser(id: string, options: KafkaUserOptions = {}): KafkaUser {
+    checkInput(this, 'options', options, OPTIONS);
     return new KafkaUser(this, id, { ...options, kafka: this });
   }
 
   /** Adds a Kafka Connect cluster that connects to this cluster. */
   public addConnect(id: string, options: KafkaConnectOptions = {}): KafkaConnect {
+    checkInput(this, 'options', options, OPTIONS);
     return new KafkaConnect(this, id, { ...options, kafka: this });
   }
 

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import type { Kafka } from './kafka';
 import { fieldError } from '../common/field-errors';
+import { BOOLEAN, checkInput, enumOf, instanceOf, INTEGER, JSON_MAP, STRING, struct } from '../common/input-shape';
 
 /** How a listener is exposed (Kafka CRD `spec.kafka.listeners[].type`). */
 export enum KafkaListenerType {
@@ -39,6 +40,7 @@ export class KafkaListenerAuthentication {
    * @param options fields of the `custom` authentication object
    */
   public static custom(options: { [key: string]: any } = {}): KafkaListenerAuthentication {
+    checkInput('KafkaListenerAuthentication.custom', 'options', options, JSON_MAP);
     return new KafkaListenerAuthentication('custom', options);
   }
 
@@ -83,17 +85,30 @@ export interface KafkaListener {
   readonly configuration?: { [key: string]: any };
 }
 
+/** The shape of `KafkaListener`. */
+export const LISTENER_SHAPE = struct('KafkaListener', {
+  name: STRING,
+  port: INTEGER,
+  type: enumOf(KafkaListenerType, 'KafkaListenerType'),
+  tls: BOOLEAN,
+  authentication: instanceOf('KafkaListenerAuthentication', () => KafkaListenerAuthentication,
+    'KafkaListenerAuthentication.tls(), .scramSha512() or .custom()'),
+  configuration: JSON_MAP,
+}, ['name', 'port', 'type', 'tls']);
+
 // Listener rules from the Kafka CRD (`listeners[].name` pattern ^[a-z0-9]{1,11}$, `port` minimum 9092
 // and its description: 9404 and 9999 are taken by Prometheus and JMX) and the Strimzi listener docs
 // (route, ingress and tlsroute listeners pass TLS through; tls authentication needs a TLS listener).
 const LISTENER_NAME = /^[a-z0-9]{1,11}$/;
 const RESERVED_LISTENER_PORTS = [9404, 9999];
+const MAX_PORT = 65535;
 const TLS_ONLY_LISTENER_TYPES = [KafkaListenerType.ROUTE, KafkaListenerType.INGRESS, KafkaListenerType.TLSROUTE];
 /** tlsroute listeners exist from Strimzi 1.1.0 (CHANGELOG 1.1.0: "Support for Gateway API-based `type: tlsroute` listener"). */
 const TLSROUTE_SINCE = '1.1.0';
 
 /** Throws when `listener` breaks a rule of its own or clashes with the cluster's other listeners. */
 export function checkListener(kafka: Kafka, listener: KafkaListener, others: KafkaListener[]): void {
+  checkInput(kafka, `listeners[${others.length}]`, listener, LISTENER_SHAPE);
   const field = `listeners[${listener.name}]`;
   if (!LISTENER_NAME.test(listener.name ?? '')) {
     throw fieldError(kafka, 'listeners[].name', listener.name, 'must be 1-11 lowercase letters and digits (Kafka CRD pattern ^[a-z0-9]{1,11}$)');
@@ -101,8 +116,10 @@ export function checkListener(kafka: Kafka, listener: KafkaListener, others: Kaf
   if (others.some(l => l.name === listener.name)) {
     throw fieldError(kafka, `${field}.name`, listener.name, 'is used by another listener of this cluster');
   }
-  if (!Number.isInteger(listener.port) || listener.port < 9092 || RESERVED_LISTENER_PORTS.includes(listener.port)) {
-    throw fieldError(kafka, `${field}.port`, listener.port, 'must be an integer >= 9092 other than 9404 and 9999 (used by Prometheus and JMX)');
+  // The CRD sets only the minimum; the port becomes a container and Service port, which Kubernetes
+  // limits to 65535 (kubernetes pkg/apis/core/validation/validation.go, validateContainerPorts).
+  if (!Number.isInteger(listener.port) || listener.port < 9092 || listener.port > MAX_PORT || RESERVED_LISTENER_PORTS.includes(listener.port)) {
+    throw fieldError(kafka, `${field}.port`, listener.port, `must be an integer from 9092 to ${MAX_PORT} other than 9404 and 9999 (used by Prometheus and JMX)`);
   }
   const clash = others.find(l => l.port === listener.port);
   if (clash) {

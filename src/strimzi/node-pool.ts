@@ -1,14 +1,15 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { JvmOptions, renderJvmOptions } from './jvm-options';
+import { JVM_OPTIONS_SHAPE, JvmOptions, renderJvmOptions } from './jvm-options';
 import type { Kafka } from './kafka';
-import { StrimziResource } from './resource';
-import { KafkaStorage } from './storage';
+import { StrimziResource, strimziResourceShape } from './resource';
+import { KafkaStorage, STORAGE_SHAPE } from './storage';
 import { duplicates } from '../common/duplicates';
 import { fieldError } from '../common/field-errors';
+import { arrayOf, enumOf, Fields, INTEGER, STRING, struct, vacantId } from '../common/input-shape';
 import { DNS_LABEL_RULE, isDnsLabel } from '../common/k8s-names';
 import { JsonObject } from '../common/manifest';
-import { renderResources } from '../common/resource-requirements';
+import { CONTAINER_RESOURCES_SHAPE, renderResources } from '../common/resource-requirements';
 
 /** The KRaft roles of the nodes of a pool. */
 export enum KafkaNodeRole {
@@ -47,11 +48,28 @@ export interface KafkaNodePoolOptions {
   readonly jvmOptions?: JvmOptions;
 }
 
+const NODE_POOL_FIELDS: Fields = {
+  name: STRING,
+  roles: arrayOf(enumOf(KafkaNodeRole, 'KafkaNodeRole')),
+  replicas: INTEGER,
+  storage: STORAGE_SHAPE,
+  resources: CONTAINER_RESOURCES_SHAPE,
+  jvmOptions: JVM_OPTIONS_SHAPE,
+};
+const NODE_POOL_REQUIRED = ['name', 'roles', 'replicas', 'storage'];
+
+/** The shape of `KafkaNodePoolOptions`. */
+export const NODE_POOL_OPTIONS_SHAPE = struct('KafkaNodePoolOptions', NODE_POOL_FIELDS, NODE_POOL_REQUIRED);
+
 /** Properties of `KafkaNodePool`. */
 export interface KafkaNodePoolProps extends KafkaNodePoolOptions {
   /** The Kafka cluster the pool belongs to. */
   readonly kafka: Kafka;
 }
+
+const NODE_POOL_PROPS_SHAPE = struct('KafkaNodePoolProps', {
+  ...NODE_POOL_FIELDS, kafka: strimziResourceShape('Kafka', 'KafkaPlatform.addKafka()'),
+}, [...NODE_POOL_REQUIRED, 'kafka']);
 
 /** A KafkaNodePool: a group of KRaft nodes of one Kafka cluster that share roles and settings. */
 export class KafkaNodePool extends StrimziResource {
@@ -67,7 +85,7 @@ export class KafkaNodePool extends StrimziResource {
   private readonly spec: any;
 
   constructor(scope: Construct, id: string, props: KafkaNodePoolProps) {
-    super(scope, id, {
+    super(scope, vacantId(scope, id, 'KafkaNodePool', props, NODE_POOL_PROPS_SHAPE), {
       kind: 'KafkaNodePool',
       name: props.name,
       namespace: props.kafka.namespace,

@@ -1,12 +1,13 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { StrimziRelease } from './release';
+import { STRIMZI_RELEASE_SHAPE, StrimziRelease } from './release';
 import { duplicates } from '../common/duplicates';
 import { fieldError, pathMessage } from '../common/field-errors';
+import { arrayOf, enumOf, Fields, STRING, struct, vacantId } from '../common/input-shape';
 import { DNS_LABEL_RULE, isDnsLabel } from '../common/k8s-names';
 import { JsonObject, Manifest } from '../common/manifest';
-import { renderResources } from '../common/resource-requirements';
+import { CONTAINER_RESOURCES_SHAPE, renderResources } from '../common/resource-requirements';
 import { Version } from '../common/version';
 import { byApplyOrder } from '../stages/apply-order';
 
@@ -66,6 +67,17 @@ export interface StrimziOperatorOptions {
   readonly logLevel?: OperatorLogLevel;
 }
 
+const OPERATOR_OPTIONS_FIELDS: Fields = {
+  imageRegistry: STRING,
+  imageTag: STRING,
+  featureGates: arrayOf(STRING),
+  resources: CONTAINER_RESOURCES_SHAPE,
+  logLevel: enumOf(OperatorLogLevel, 'OperatorLogLevel'),
+};
+
+/** The shape of `StrimziOperatorOptions`. */
+export const OPERATOR_OPTIONS_SHAPE = struct('StrimziOperatorOptions', OPERATOR_OPTIONS_FIELDS);
+
 /** Properties of `StrimziOperator`. */
 export interface StrimziOperatorProps extends StrimziOperatorOptions {
   /** The release to install; its CRDs must be installed too (see `StrimziCrds`). */
@@ -119,7 +131,9 @@ export class StrimziOperator extends Construct {
   public readonly objects: ApiObject[];
 
   constructor(scope: Construct, id: string, props: StrimziOperatorProps) {
-    super(scope, id);
+    super(scope, vacantId(scope, id, 'StrimziOperator', props, struct('StrimziOperatorProps', {
+      ...OPERATOR_OPTIONS_FIELDS, release: STRIMZI_RELEASE_SHAPE, namespace: STRING, watchNamespaces: arrayOf(STRING),
+    }, ['release', 'namespace'])));
     if (!isDnsLabel(props.namespace)) {
       throw fieldError(this, 'namespace', props.namespace, DNS_LABEL_RULE);
     }

@@ -1,5 +1,6 @@
 import { LoadedManifests, loadDirectory, loadFile, loadUrl } from './manifest-source';
 import { MINIMUM_STRIMZI_VERSION, servesApiVersion } from './release-facts';
+import { checkInput, instanceOf, STRING, struct } from '../common/input-shape';
 import { JsonObject, Manifest } from '../common/manifest';
 import { Version } from '../common/version';
 
@@ -49,6 +50,7 @@ export class StrimziRelease {
    * @param directory path of the folder
    */
   public static fromDirectory(directory: string, options: StrimziReleaseOptions = {}): StrimziRelease {
+    checkSource('StrimziRelease.fromDirectory', 'directory', directory, options);
     const what = `StrimziRelease.fromDirectory(${JSON.stringify(directory)})`;
     return new StrimziRelease(what, directory, () => loadDirectory(what, directory), options);
   }
@@ -60,6 +62,7 @@ export class StrimziRelease {
    * @param file path of the file
    */
   public static fromFile(file: string, options: StrimziReleaseOptions = {}): StrimziRelease {
+    checkSource('StrimziRelease.fromFile', 'file', file, options);
     const what = `StrimziRelease.fromFile(${JSON.stringify(file)})`;
     return new StrimziRelease(what, file, () => loadFile(what, file), options);
   }
@@ -72,6 +75,7 @@ export class StrimziRelease {
    * @param url the address of the file
    */
   public static fromUrl(url: string, options: StrimziReleaseOptions = {}): StrimziRelease {
+    checkSource('StrimziRelease.fromUrl', 'url', url, options);
     const what = `StrimziRelease.fromUrl(${JSON.stringify(url)})`;
     return new StrimziRelease(what, url, () => loadUrl(what, url), options);
   }
@@ -239,6 +243,14 @@ export class StrimziRelease {
     }
   }
 }
+
+function checkSource(factory: string, field: string, source: unknown, options: unknown): void {
+  checkInput(factory, field, source, STRING);
+  checkInput(factory, 'options', options, struct('StrimziReleaseOptions', { sha256: STRING }));
+}
+
+/** The shape of a `StrimziRelease`. */
+export const STRIMZI_RELEASE_SHAPE = instanceOf('StrimziRelease', () => StrimziRelease, 'StrimziRelease.fromDirectory(), .fromFile() or .fromUrl()');
 
 function normalizeDigest(what: string, digest: string): string {
   const hex = digest.trim().toLowerCase().replace(/^sha256:/, '');

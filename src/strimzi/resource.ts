@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { StrimziRelease } from './release';
 import { strimziApiVersion } from './release-facts';
 import { fieldError } from '../common/field-errors';
+import { kindOf, Shape } from '../common/input-shape';
 import { JsonObject, Manifest } from '../common/manifest';
 import { SizeAwareApiObject } from '../stages/apply-size';
 
@@ -26,6 +27,15 @@ export interface StrimziResourceProps {
    * @default - none
    */
   readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * The shape of a Strimzi resource of `kind` (Kafka, KafkaConnect, ...), recognised by its kind, since
+ * the modules of the resources import each other's types only.
+ */
+export function strimziResourceShape(kind: string, made: string): Shape {
+  return (v, f) => (v instanceof StrimziResource && v.kind === kind ? undefined
+    : { field: f, value: v, rule: `must be a ${kind}, not ${kindOf(v)}`, hint: `Make it with ${made}` });
 }
 
 /**

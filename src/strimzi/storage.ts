@@ -1,4 +1,5 @@
 import { Size, SizeRoundingBehavior } from 'cdk8s';
+import { arrayOf, BOOLEAN, checkInput, instanceOf, SIZE, STRING, struct } from '../common/input-shape';
 import { sizeQuantity } from '../common/resource-requirements';
 
 /** A rule the storage breaks: `field` under the node pool's `storage`, the value shown, the rule and what to do. */
@@ -53,10 +54,17 @@ export interface EphemeralStorageOptions {
   readonly kraftMetadata?: boolean;
 }
 
+const EPHEMERAL_SHAPE = struct('EphemeralStorageOptions', { sizeLimit: SIZE, kraftMetadata: BOOLEAN });
+const PERSISTENT_CLAIM_SHAPE = struct('PersistentClaimStorageOptions', { size: SIZE, storageClass: STRING, deleteClaim: BOOLEAN, kraftMetadata: BOOLEAN }, ['size']);
+
+/** The shape of a `KafkaStorage`. */
+export const STORAGE_SHAPE = instanceOf('KafkaStorage', () => KafkaStorage, 'KafkaStorage.persistentClaim(), .ephemeral() or .jbod()');
+
 /** Storage of a node pool (Strimzi `storage`: ephemeral, persistent-claim or jbod). */
 export class KafkaStorage {
   /** emptyDir volumes: data is lost when a pod restarts. For development only. */
   public static ephemeral(options: EphemeralStorageOptions = {}): KafkaStorage {
+    checkInput('KafkaStorage.ephemeral', 'options', options, EPHEMERAL_SHAPE);
     return new KafkaStorage('ephemeral', {
       sizeLimit: options.sizeLimit,
       kraftMetadata: options.kraftMetadata ? 'shared' : undefined,
@@ -65,6 +73,7 @@ export class KafkaStorage {
 
   /** One PersistentVolumeClaim per node. */
   public static persistentClaim(options: PersistentClaimStorageOptions): KafkaStorage {
+    checkInput('KafkaStorage.persistentClaim', 'options', options, PERSISTENT_CLAIM_SHAPE);
     return new KafkaStorage('persistent-claim', {
       size: options.size,
       class: options.storageClass,
@@ -79,6 +88,7 @@ export class KafkaStorage {
    * @param volumes ephemeral or persistent-claim volumes
    */
   public static jbod(volumes: KafkaStorage[]): KafkaStorage {
+    checkInput('KafkaStorage.jbod', 'volumes', volumes, arrayOf(STORAGE_SHAPE));
     return new KafkaStorage('jbod', {}, volumes);
   }
 

@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import type { Kafka } from './kafka';
-import { StrimziResource } from './resource';
+import { StrimziResource, strimziResourceShape } from './resource';
 import { addValidation, fieldError } from '../common/field-errors';
+import { Fields, INTEGER, JSON_MAP, STRING, struct, vacantId } from '../common/input-shape';
 import { DNS_SUBDOMAIN_RULE, isDnsSubdomain } from '../common/k8s-names';
 import { JsonObject } from '../common/manifest';
 
@@ -43,6 +44,13 @@ export interface KafkaTopicOptions {
   readonly config?: { [key: string]: any };
 }
 
+const TOPIC_FIELDS: Fields = { name: STRING, topicName: STRING, partitions: INTEGER, replicas: INTEGER, config: JSON_MAP };
+
+/** The shape of `KafkaTopicOptions`. */
+export const TOPIC_OPTIONS_SHAPE = struct('KafkaTopicOptions', TOPIC_FIELDS);
+
+const TOPIC_PROPS_SHAPE = struct('KafkaTopicProps', { ...TOPIC_FIELDS, kafka: strimziResourceShape('Kafka', 'KafkaPlatform.addKafka()') }, ['kafka']);
+
 /** Properties of `KafkaTopic`. */
 export interface KafkaTopicProps extends KafkaTopicOptions {
   /** The Kafka cluster the topic belongs to. */
@@ -64,8 +72,9 @@ export class KafkaTopic extends StrimziResource {
   private readonly props: KafkaTopicProps;
 
   constructor(scope: Construct, id: string, props: KafkaTopicProps) {
-    const name = props.name ?? id;
-    super(scope, id, {
+    const checkedId = vacantId(scope, id, 'KafkaTopic', props, TOPIC_PROPS_SHAPE);
+    const name = props.name ?? checkedId;
+    super(scope, checkedId, {
       kind: 'KafkaTopic',
       name,
       namespace: props.kafka.namespace,

@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
-import { KafkaAcl, renderAcl } from './acl';
+import { ACL_SHAPE, KafkaAcl, renderAcl } from './acl';
 import type { Kafka } from './kafka';
-import { StrimziResource } from './resource';
+import { StrimziResource, strimziResourceShape } from './resource';
 import { addValidation, fieldError } from '../common/field-errors';
+import { arrayOf, checkInput, Fields, instanceOf, NUMBER, STRING, struct, vacantId } from '../common/input-shape';
 import { DNS_SUBDOMAIN_RULE, isDnsSubdomain } from '../common/k8s-names';
 import { JsonObject } from '../common/manifest';
 
@@ -38,6 +39,8 @@ export class KafkaUserAuthentication {
 
   /** SASL SCRAM-SHA-512 (secret key `password`). */
   public static scramSha512(options: ScramSha512UserOptions = {}): KafkaUserAuthentication {
+    checkInput('KafkaUserAuthentication.scramSha512', 'options', options,
+      struct('ScramSha512UserOptions', { password: struct('SecretKeyRef', { secretName: STRING, key: STRING }, ['secretName', 'key']) }));
     return new KafkaUserAuthentication('scram-sha-512', options.password);
   }
 
@@ -109,6 +112,18 @@ export interface KafkaUserOptions {
   readonly quotas?: KafkaUserQuotas;
 }
 
+const USER_FIELDS: Fields = {
+  name: STRING,
+  authentication: instanceOf('KafkaUserAuthentication', () => KafkaUserAuthentication, 'KafkaUserAuthentication.tls(), .tlsExternal() or .scramSha512()'),
+  acls: arrayOf(ACL_SHAPE),
+  quotas: struct('KafkaUserQuotas', { producerByteRate: NUMBER, consumerByteRate: NUMBER, requestPercentage: NUMBER, controllerMutationRate: NUMBER }),
+};
+
+/** The shape of `KafkaUserOptions`. */
+export const USER_OPTIONS_SHAPE = struct('KafkaUserOptions', USER_FIELDS);
+
+const USER_PROPS_SHAPE = struct('KafkaUserProps', { ...USER_FIELDS, kafka: strimziResourceShape('Kafka', 'KafkaPlatform.addKafka()') }, ['kafka']);
+
 /** Properties of `KafkaUser`. */
 export interface KafkaUserProps extends KafkaUserOptions {
   /** The Kafka cluster the user belongs to. */
@@ -133,8 +148,9 @@ export class KafkaUser extends StrimziResource {
   private readonly quotas?: KafkaUserQuotas;
 
   constructor(scope: Construct, id: string, props: KafkaUserProps) {
-    const name = props.name ?? id;
-    super(scope, id, {
+    const checkedId = vacantId(scope, id, 'KafkaUser', props, USER_PROPS_SHAPE);
+    const name = props.name ?? checkedId;
+    super(scope, checkedId, {
       kind: 'KafkaUser',
       name,
       namespace: props.kafka.namespace,
@@ -172,6 +188,7 @@ export class KafkaUser extends StrimziResource {
 
   /** Adds ACL rules. */
   public addAcl(...acls: KafkaAcl[]): void {
+    checkInput(this, 'acls', acls, arrayOf(ACL_SHAPE));
     for (const acl of acls) {
       if (!acl.operations || acl.operations.length === 0) {
         throw fieldError(this, 'acls[].operations', acl.operations ?? [], 'must name at least one operation');

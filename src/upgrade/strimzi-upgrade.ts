@@ -9,8 +9,9 @@ import { KafkaState, PhaseKind, PhaseSpec, planPhases } from './plan';
 import { planMarkdown } from './plan-markdown';
 import { releasePath } from './release-path';
 import { UpgradePhase } from './upgrade-phase';
-import { StrimziUpgradeProps } from './upgrade-props';
+import { StrimziUpgradeProps, UPGRADE_PROPS_SHAPE } from './upgrade-props';
 import { fieldError } from '../common/field-errors';
+import { vacantId } from '../common/input-shape';
 import { Manifest } from '../common/manifest';
 import { Version } from '../common/version';
 import { GitOps } from '../gitops/git-ops';
@@ -56,7 +57,7 @@ export class StrimziUpgrade extends Construct {
   private readonly kafkaTo?: KafkaState;
 
   constructor(scope: Construct, id: string, props: StrimziUpgradeProps) {
-    super(scope, id);
+    super(scope, vacantId(scope, id, 'StrimziUpgrade', props, UPGRADE_PROPS_SHAPE));
     this.props = props;
     this.gitOps = props.gitOps ?? GitOps.plain();
     this.releases = releasePath(this, props.from, props.via ?? [], props.to);
@@ -166,8 +167,10 @@ export class StrimziUpgrade extends Construct {
 
   // A platform of `props` in `app` with the declaration's resources; errors name where they happened.
   private declare(app: App, props: StrimziUpgradeProps & { strimzi: StrimziRelease }, where: string): KafkaPlatform {
+    // The platform takes the settings, not the upgrade's own props (it refuses fields it does not know).
+    const { from, to, via, declaration, currentKafkaVersion, currentMetadataVersion, deleteObsoleteCrds, folder, ...settings } = props;
     try {
-      const platform = new KafkaPlatform(app, this.node.id, props);
+      const platform = new KafkaPlatform(app, this.node.id, settings);
       this.props.declaration.declare(platform);
       return platform;
     } catch (e) {

@@ -1,6 +1,7 @@
+import { arrayOf, BOOLEAN, duck, STRING, struct } from '../common/input-shape';
 import { KafkaPlatform } from '../platform/platform';
-import { KafkaPlatformSettings } from '../platform/platform-props';
-import { StrimziRelease } from '../strimzi/release';
+import { KafkaPlatformSettings, PLATFORM_SETTINGS_FIELDS } from '../platform/platform-props';
+import { STRIMZI_RELEASE_SHAPE, StrimziRelease } from '../strimzi/release';
 
 /**
  * The declaration of a platform's resources: Kafka clusters, topics, users, Connect clusters,
@@ -60,3 +61,17 @@ export interface StrimziUpgradeProps extends KafkaPlatformSettings {
    */
   readonly folder?: string;
 }
+
+/** The shape of `StrimziUpgradeProps`. */
+export const UPGRADE_PROPS_SHAPE = struct('StrimziUpgradeProps', {
+  ...PLATFORM_SETTINGS_FIELDS,
+  from: STRIMZI_RELEASE_SHAPE,
+  to: STRIMZI_RELEASE_SHAPE,
+  via: arrayOf(STRIMZI_RELEASE_SHAPE),
+  declaration: duck('an IPlatformDeclaration (an object with a declare(platform) method)',
+    { declare: (v, f) => (typeof v === 'function' ? undefined : { field: f, value: v, rule: 'must be a function' }) }),
+  currentKafkaVersion: STRING,
+  currentMetadataVersion: STRING,
+  deleteObsoleteCrds: BOOLEAN,
+  folder: STRING,
+}, ['namespace', 'from', 'to', 'declaration']);

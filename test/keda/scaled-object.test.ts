@@ -161,7 +161,7 @@ describe('KEDA admission rules', () => {
     expect(error({ minReplicas: 2, idleReplicas: 2 })).toBe(`${PATH}idleReplicas: 2 must be < minReplicas (2)`);
     expect(error({ idleReplicas: 0 })).toBe(`${PATH}idleReplicas: 0 must be < minReplicas (0). Set minReplicas above idleReplicas`);
     expect(error({ maxReplicas: 0 })).toBe(`${PATH}maxReplicas: 0 must be an integer >= 1`);
-    expect(error({ minReplicas: 1.5 })).toBe(`${PATH}minReplicas: 1.5 must be an integer >= 0`);
+    expect(error({ minReplicas: 1.5 })).toBe(`${PATH}minReplicas: 1.5 must be an integer`);
   });
 
   test('at least one trigger, by synth time', () => {

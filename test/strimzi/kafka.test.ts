@@ -122,8 +122,12 @@ describe('Kafka', () => {
       [{ name: 'Plain', port: 9092, type: KafkaListenerType.INTERNAL, tls: false }, 'listeners[].name: "Plain" must be 1-11 lowercase letters and digits (Kafka CRD pattern ^[a-z0-9]{1,11}$)'],
       [{ name: 'plain', port: 9192, type: KafkaListenerType.INTERNAL, tls: false }, 'listeners[plain].name: "plain" is used by another listener of this cluster'],
       [{ name: 'other', port: 9093, type: KafkaListenerType.INTERNAL, tls: false }, 'listeners[other].port: 9093 is already used by listener "tls". Each listener needs its own port'],
-      [{ name: 'metrics', port: 9404, type: KafkaListenerType.INTERNAL, tls: false }, 'listeners[metrics].port: 9404 must be an integer >= 9092 other than 9404 and 9999 (used by Prometheus and JMX)'],
-      [{ name: 'low', port: 8080, type: KafkaListenerType.INTERNAL, tls: false }, 'listeners[low].port: 8080 must be an integer >= 9092'],
+      [{ name: 'metrics', port: 9404, type: KafkaListenerType.INTERNAL, tls: false }, 'listeners[metrics].port: 9404 must be an integer from 9092 to 65535 other than 9404 and 9999 (used by Prometheus and JMX)'],
+      [{ name: 'low', port: 8080, type: KafkaListenerType.INTERNAL, tls: false }, 'listeners[low].port: 8080 must be an integer from 9092 to 65535'],
+      // A Service port above 65535 is refused by the API server (issue 11: it was emitted).
+      [{ name: 'high', port: 65536, type: KafkaListenerType.INTERNAL, tls: false }, 'listeners[high].port: 65536 must be an integer from 9092 to 65535'],
+      [{ name: 'frac', port: 9092.5, type: KafkaListenerType.INTERNAL, tls: false }, 'listeners[3].port: 9092.5 must be an integer'],
+      [{ name: 'text', port: '9092' as any, type: KafkaListenerType.INTERNAL, tls: false }, 'listeners[3].port: "9092" must be an integer, not a string'],
       [{ name: 'route', port: 9095, type: KafkaListenerType.ROUTE, tls: false }, 'listeners[route].tls: false must be true for route listeners, which pass TLS through'],
       [{ name: 'mtls', port: 9095, type: KafkaListenerType.INTERNAL, tls: false, authentication: KafkaListenerAuthentication.tls() }, 'listeners[mtls].authentication: "tls" needs a TLS listener (tls: true)'],
     ])('%j is an error', (listener, message) => {
@@ -161,7 +165,7 @@ describe('Kafka', () => {
 
     test.each([
       [{ replicas: -1 }, 'replicas: -1 must be an integer >= 0'],
-      [{ replicas: 1.5 }, 'replicas: 1.5 must be an integer >= 0'],
+      [{ replicas: 1.5 }, 'nodePools[2].replicas: 1.5 must be an integer'],
       [{ roles: [] }, 'roles: [] must be KafkaNodeRole.CONTROLLER, KafkaNodeRole.BROKER or both'],
       [{ roles: [KafkaNodeRole.BROKER, KafkaNodeRole.BROKER] }, 'roles: ["broker","broker"] lists a role twice'],
       [{ name: 'Pool' }, 'name: "Pool" must be a valid Kubernetes name (RFC 1123 label'],

@@ -50,7 +50,7 @@ describe('refused transitions', () => {
   test('something that is not a release', () => {
     expect(() => new StrimziUpgrade(Testing.app(), 'events', {
       namespace: 'kafka', from: strimziRelease('1.0.0'), to: { version: '1.2.0' } as unknown as StrimziRelease, declaration: { declare: () => undefined },
-    })).toThrow('[events] to: {"version":"1.2.0"} is not a StrimziRelease. Read it with StrimziRelease.fromDirectory(), fromFile() or fromUrl()');
+    })).toThrow('[events] to: {"version":"1.2.0"} must be a StrimziRelease, not a plain object. Make it with StrimziRelease.fromDirectory(), .fromFile() or .fromUrl()');
   });
 });
 
