@@ -3,8 +3,8 @@ import {
   KafkaAuthorization, KafkaListenerType, KafkaNodeRole, KafkaStorage, KedaRelease, ScalerTrigger, ScaleTarget, StrimziRelease,
 } from '../src';
 import { kedaKafka, kedaPlatform } from './autoscaling/setup';
-import { describeValue } from '../src/common/field-errors';
 import { THREE_BY_THREE } from './strimzi/setup';
+import { describeValue } from '../src/common/field-errors';
 
 // Issue 11: values of the wrong JavaScript type (from JavaScript callers, or read from JSON/YAML
 // configs) used to end in TypeErrors deep inside the library, or in the error formatter itself.

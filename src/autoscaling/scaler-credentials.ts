@@ -1,7 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { LagSource } from './lag-trigger';
+import { joinedId } from '../common/construct-ids';
 import { fieldError } from '../common/field-errors';
+import { markGenerated, vacantGeneratedId } from '../common/input-shape';
 import { KedaRelease } from '../keda/release';
 import { TriggerAuthentication } from '../keda/trigger-authentication';
 import { ITriggerAuthentication } from '../keda/trigger-authentication-props';
@@ -46,6 +48,9 @@ export class ScalerCredentials {
   private readonly users = new Map<Kafka, Map<string, ScalerUser>>();
   /** by Kafka cluster, then listener and revision */
   private readonly authentications = new Map<Kafka, Map<string, TriggerAuthentication>>();
+
+  /** ids of the username ConfigMaps made so far */
+  private readonly usernameMaps = new Set<string>();
 
   /** @param scope where the TriggerAuthentications and ConfigMaps go (the autoscaling stage) */
   constructor(private readonly scope: Construct) {}
@@ -105,28 +110,31 @@ export class ScalerCredentials {
       secretTargetRefs.push({ parameter: 'password', name: user.secretName, key: 'password' });
       configMapTargetRefs.push({ parameter: 'username', name: this.usernameConfigMap(kafka, user), key: 'username' });
     }
-    const id = `auth-${kafka.namespace}-${kafka.name}-${listener.name}${revision ? `-${revision.replace(/\//g, '-')}` : ''}`;
-    return new TriggerAuthentication(this.scope, id, {
+    const id = vacantGeneratedId(this.scope, joinedId('auth', kafka.namespace, kafka.name, listener.name, ...(revision === undefined ? [] : [revision])),
+      `the TriggerAuthentication KEDA reads consumer lag with from Kafka ${kafka.node.path} through listener ${listener.name}`);
+    return markGenerated(new TriggerAuthentication(this.scope, id, {
       release: request.release,
       baseName: `${kafka.name}-${listener.name}-keda`,
       namespace: kafka.namespace,
       secretTargetRefs,
       configMapTargetRefs,
       credentialsRevision: revision,
-    });
+    }), `the credentials KEDA reads consumer lag with from Kafka ${kafka.node.path} through listener ${listener.name}`);
   }
 
   // A SCRAM user's Secret holds only the password; KEDA reads the username from this ConfigMap.
   private usernameConfigMap(kafka: Kafka, user: KafkaUser): string {
     const name = `${user.name}-username`;
-    const id = `configmap-${kafka.namespace}-${name}`;
-    if (!this.scope.node.tryFindChild(id)) {
-      new ApiObject(this.scope, id, {
+    const id = joinedId('configmap', kafka.namespace, name);
+    if (!this.usernameMaps.has(id)) {
+      this.usernameMaps.add(id);
+      const configMap = new ApiObject(this.scope, vacantGeneratedId(this.scope, id, `the ConfigMap with the username of KafkaUser ${user.node.path}, for KEDA`), {
         apiVersion: 'v1',
         kind: 'ConfigMap',
         metadata: { name, namespace: kafka.namespace },
         data: { username: user.name },
       });
+      markGenerated(configMap, `the username of KafkaUser ${user.node.path}, for KEDA`);
     }
     return name;
   }
@@ -146,10 +154,11 @@ function scalerUser(kafka: Kafka, listener: KafkaListener): KafkaUser | undefine
   if (type === undefined) {
     return undefined;
   }
-  return kafka.addUser(`keda-${listener.name}`, {
+  const why = `the KafkaUser KEDA reads consumer lag with through listener ${listener.name}`;
+  return markGenerated(kafka.addUser(vacantGeneratedId(kafka, joinedId('keda', listener.name), why), {
     name: `${kafka.name}-keda-${listener.name}`,
     authentication: type === 'tls' ? KafkaUserAuthentication.tls() : KafkaUserAuthentication.scramSha512(),
-  });
+  }), why);
 }
 
 function grant(kafka: Kafka, access: ScalerUser, group: string, topics: string[]) {

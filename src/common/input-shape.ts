@@ -335,7 +335,7 @@ export function checkInput(owner: InputOwner, field: string, value: unknown, sha
  * before anything reads the props.
  */
 export function vacantId(scope: IConstruct, id: unknown, kind: string, props?: unknown, shape?: Shape): string {
-  const vacant = checkVacant(scope, id, kind);
+  const vacant = checkVacant(scope, id, `a new ${kind}`, kind);
   if (shape) {
     const path = scope.node.path === '' ? vacant : `${scope.node.path}/${vacant}`;
     checkInput(path, '', props, shape);
@@ -343,16 +343,25 @@ export function vacantId(scope: IConstruct, id: unknown, kind: string, props?: u
   return vacant;
 }
 
-function checkVacant(scope: IConstruct, id: unknown, kind: string): string {
+/**
+ * The id the library gives a construct it creates for the user (`what`, for example "the KafkaUser
+ * KEDA reads consumer lag with"), checked like `vacantId`, so that a clash with a construct of the
+ * user names both.
+ */
+export function vacantGeneratedId(scope: IConstruct, id: string, what: string): string {
+  return checkVacant(scope, id, what, what);
+}
+
+function checkVacant(scope: IConstruct, id: unknown, wanted: string, kind: string): string {
   if (!Construct.isConstruct(scope)) {
     throw new Error(`[${kind}] ${fieldMessage('scope', scope, `must be a construct, not ${kindOf(scope)}`, 'Pass the construct to add it to')}`);
   }
   if (typeof id !== 'string' || id.length === 0) {
-    throw new Error(`[${scope.node.path}] ${fieldMessage('id', id, `of the new ${kind} must be a non-empty string${typeof id === 'string' ? '' : `, not ${kindOf(id)}`}`)}`);
+    throw new Error(`[${scope.node.path}] ${fieldMessage('id', id, `of ${wanted} must be a non-empty string${typeof id === 'string' ? '' : `, not ${kindOf(id)}`}`)}`);
   }
   const existing = scope.node.tryFindChild(id);
   if (existing) {
-    throw new Error(`[${scope.node.path}] ${fieldMessage('id', id, `of the new ${kind} is already the id of ${describeConstruct(existing)}; `
+    throw new Error(`[${scope.node.path}] ${fieldMessage('id', id, `is wanted by ${wanted}, but is already the id of ${describeConstruct(existing)}; `
       + 'the children of a construct need different ids', 'Give one of them another id')}`);
   }
   return id;

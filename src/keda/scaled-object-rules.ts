@@ -19,6 +19,7 @@ export interface RuledScaledObject extends IConstruct {
   readonly namespace?: string;
   readonly target: ScaleTarget;
   readonly hpaName: string;
+  readonly name: string;
 }
 
 // expr-lang words that are not variables. Function calls are recognised by the following "(".
@@ -89,6 +90,7 @@ interface AppIndex {
   covered: number;
   readonly firstByTarget: Map<string, RuledScaledObject>;
   readonly firstByHpa: Map<string, RuledScaledObject>;
+  readonly firstByName: Map<string, RuledScaledObject>;
 }
 
 const indexes = new WeakMap<object, AppIndex>();
@@ -98,7 +100,7 @@ export function registerScaledObject(so: RuledScaledObject): void {
   const root = so.node.root;
   let index = indexes.get(root);
   if (!index) {
-    index = { all: [], covered: 0, firstByTarget: new Map(), firstByHpa: new Map() };
+    index = { all: [], covered: 0, firstByTarget: new Map(), firstByHpa: new Map(), firstByName: new Map() };
     indexes.set(root, index);
   }
   index.all.push(so);
@@ -117,6 +119,9 @@ function indexOf(so: RuledScaledObject): AppIndex {
     if (!index.firstByHpa.has(hpa)) {
       index.firstByHpa.set(hpa, o);
     }
+    if (!index.firstByName.has(`${ns}/${o.name}`)) {
+      index.firstByName.set(`${ns}/${o.name}`, o);
+    }
   }
   return index;
 }
@@ -131,8 +136,14 @@ function appWideErrors(so: RuledScaledObject): string[] {
     errors.push(fieldMessage('target', `${t.kind}/${t.name}`, `is already scaled by the ScaledObject ${sameTarget.node.path}`,
       'KEDA allows one ScaledObject per target; put all triggers into one ScaledObject'));
   }
+  // Two objects of one name and namespace are one object to the API server: the second overwrites the first.
+  const sameName = index.firstByName.get(`${ns}/${so.name}`);
+  if (sameName && sameName !== so) {
+    errors.push(fieldMessage('name', so.name, `is also the name of the ScaledObject ${sameName.node.path} in namespace ${ns || '(the default)'}`,
+      'Give one of them another name'));
+  }
   const sameHpa = index.firstByHpa.get(`${ns}/${so.hpaName}`);
-  if (sameHpa && sameHpa !== so) {
+  if (sameHpa && sameHpa !== so && sameHpa !== sameName) {
     errors.push(fieldMessage('hpaName', so.hpaName, `is also the HPA of the ScaledObject ${sameHpa.node.path}`,
       'KEDA allows one ScaledObject per HPA name (keda#6198); set advanced.horizontalPodAutoscalerName'));
   }

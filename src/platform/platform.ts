@@ -8,8 +8,9 @@ import { KafkaConnectAutoscaling } from '../autoscaling/connect-autoscaling';
 import { KafkaConnectorAutoscaling } from '../autoscaling/connector-autoscaling';
 import { KafkaConsumerAutoscaling, KafkaConsumerAutoscalingOptions } from '../autoscaling/consumer-autoscaling';
 import { ScalerCredentials, ScalingContext } from '../autoscaling/scaler-credentials';
+import { joinedId } from '../common/construct-ids';
 import { addValidation, fieldError, pathMessage } from '../common/field-errors';
-import { checkInput, enumOf, OPTIONS, vacantId } from '../common/input-shape';
+import { checkInput, enumOf, markGenerated, OPTIONS, vacantGeneratedId, vacantId } from '../common/input-shape';
 import { DNS_LABEL_RULE, isDnsLabel } from '../common/k8s-names';
 import { annotateForArgoCd } from '../gitops/argo-cd';
 import { AutoscaledField } from '../gitops/autoscaled-field';
@@ -196,8 +197,10 @@ export class KafkaPlatform extends Construct {
   // A Connect cluster of one of our Kafka clusters was added: build its workers' autoscaling.
   private connectAdded(connect: KafkaConnect): void {
     if (connect.autoscaling) {
-      const scaling = KafkaConnectAutoscaling._create(this.ensureStage(PlatformStage.AUTOSCALING), `${connect.namespace}-${connect.name}-workers`,
-        { ...this.scalingProps(connect.autoscaling), connect });
+      const stage = this.ensureStage(PlatformStage.AUTOSCALING);
+      const id = vacantGeneratedId(stage, joinedId(connect.namespace, connect.name, 'workers'), `the autoscaling of KafkaConnect ${connect.node.path}`);
+      const scaling = markGenerated(KafkaConnectAutoscaling._create(stage, id, { ...this.scalingProps(connect.autoscaling), connect }),
+        `the autoscaling of KafkaConnect ${connect.node.path}`);
       this.workerScaling.set(connect, scaling);
       this.scaledObjects.set(connect, scaling.scaledObject);
     }
@@ -206,8 +209,10 @@ export class KafkaPlatform extends Construct {
   // A connector was added: build its tasks' autoscaling, and give the workers' a trigger on its lag.
   private connectorAdded(connector: KafkaConnector): void {
     if (connector.autoscaling) {
-      const scaling = KafkaConnectorAutoscaling._create(this.ensureStage(PlatformStage.AUTOSCALING), `${connector.namespace}-${connector.name}-tasks`,
-        { ...this.scalingProps(connector.autoscaling), connector });
+      const stage = this.ensureStage(PlatformStage.AUTOSCALING);
+      const id = vacantGeneratedId(stage, joinedId(connector.namespace, connector.name, 'tasks'), `the autoscaling of KafkaConnector ${connector.node.path}`);
+      const scaling = markGenerated(KafkaConnectorAutoscaling._create(stage, id, { ...this.scalingProps(connector.autoscaling), connector }),
+        `the autoscaling of KafkaConnector ${connector.node.path}`);
       this.scaledObjects.set(connector, scaling.scaledObject);
     }
     this.workerScaling.get(connector.connect)?._addConnector(connector);

@@ -14,7 +14,7 @@ import { KafkaUser, KafkaUserAuthentication } from './user';
 import { CONNECT_AUTOSCALING_SHAPE, KafkaConnectAutoscalingOptions } from '../autoscaling-options/lag-scaling';
 import { duplicates } from '../common/duplicates';
 import { fieldError } from '../common/field-errors';
-import { arrayOf, BOOLEAN, checkInput, instanceOf, INTEGER, JSON_MAP, OPTIONS, STRING, struct, vacantId } from '../common/input-shape';
+import { arrayOf, BOOLEAN, checkInput, instanceOf, INTEGER, JSON_MAP, markGenerated, OPTIONS, STRING, struct, vacantGeneratedId, vacantId } from '../common/input-shape';
 import { isRfc1035Label } from '../common/k8s-names';
 import { JsonObject } from '../common/manifest';
 import { CONTAINER_RESOURCES_SHAPE, renderResources } from '../common/resource-requirements';
@@ -229,10 +229,11 @@ export class KafkaConnect extends StrimziResource {
     if (!auth) {
       return undefined;
     }
-    const user = this.kafka.addUser(`${id}-user`, {
+    const why = `the KafkaUser KafkaConnect ${this.node.path} authenticates as`;
+    const user = markGenerated(this.kafka.addUser(vacantGeneratedId(this.kafka, `${id}-user`, why), {
       name: `${name}-connect`,
       authentication: auth === 'tls' ? KafkaUserAuthentication.tls() : KafkaUserAuthentication.scramSha512(),
-    });
+    }), why);
     this.grant(this.workerAcls(), user);
     this.grant(props.acls ?? [], user);
     return user;

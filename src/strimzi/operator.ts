@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { STRIMZI_RELEASE_SHAPE, StrimziRelease } from './release';
+import { idPart } from '../common/construct-ids';
 import { duplicates } from '../common/duplicates';
 import { fieldError, pathMessage } from '../common/field-errors';
 import { arrayOf, enumOf, Fields, STRING, struct, vacantId } from '../common/input-shape';
@@ -306,8 +307,12 @@ function setEnv(env: JsonObject[], name: string, value: string) {
   }
 }
 
+// The kinds have no '-' and each kind is either namespaced or not, so with the namespace escaped
+// (idPart: its '-' doubled) the id tells name and namespace apart: the RoleBinding
+// strimzi-cluster-operator in namespace watched-apps and strimzi-cluster-operator-watched in apps
+// get different ids.
 function objectId(m: Manifest): string {
-  return m.metadata.namespace ? `${m.kind}-${m.metadata.name}-${m.metadata.namespace}` : `${m.kind}-${m.metadata.name}`;
+  return m.metadata.namespace ? `${m.kind}-${m.metadata.name}-${idPart(m.metadata.namespace)}` : `${m.kind}-${m.metadata.name}`;
 }
 
 function dropUndefined<T>(obj: T): T {
