@@ -26,6 +26,14 @@ export type Fields = { readonly [field: string]: Shape };
 
 const hasOwn = (obj: object, key: string) => Object.prototype.hasOwnProperty.call(obj, key);
 
+/**
+ * `obj[key]` if `obj` has it as an own property: a map's key `constructor` or `toString` is a key
+ * like any other, not the method every object inherits.
+ */
+export function own(obj: { readonly [key: string]: unknown } | undefined, key: string): any {
+  return obj !== undefined && obj !== null && hasOwn(obj, key) ? obj[key] : undefined;
+}
+
 /** What a wrong value is, in words: `a string`, `null`, `a plain object`, `a KafkaTopic`. */
 export function kindOf(value: unknown): string {
   if (value === null) {
@@ -63,7 +71,7 @@ function join(field: string, key: string | number): string {
   if (typeof key === 'number') {
     return `${field}[${key}]`;
   }
-  const part = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `[${JSON.stringify(key)}]`;
+  const part = /^[A-Za-z_$][\w$]*$/.test(key) && key !== '__proto__' ? key : `[${JSON.stringify(key)}]`;
   return field === '' || part.startsWith('[') ? `${field}${part}` : `${field}.${part}`;
 }
 
@@ -171,14 +179,15 @@ export function arrayOf(item: Shape): Shape {
 // assigned (prototype pollution), and `<<` is YAML 1.1's merge key, which kubectl's parser (and
 // cdk8s's own) reads as "merge this map" instead of a key: written unquoted by cdk8s, it makes the
 // file fail to parse ("Merge sources must be maps") or silently merges an object value.
-const FORBIDDEN_KEYS: { [key: string]: string } = {
-  '__proto__': 'is JavaScript\'s prototype property, not a key a manifest can carry',
-  '<<': 'is YAML\'s merge key: kubectl would merge its value instead of reading it as a key',
-};
+// (A Map: in an object literal, the key `'__proto__'` would set the literal's prototype instead.)
+const FORBIDDEN_KEYS = new Map([
+  ['__proto__', 'is JavaScript\'s prototype property, not a key a manifest can carry'],
+  ['<<', 'is YAML\'s merge key: kubectl would merge its value instead of reading it as a key'],
+]);
 
 /** Why `key` cannot be a key of an emitted object, or undefined. */
 export function forbiddenKey(key: string): string | undefined {
-  return hasOwn(FORBIDDEN_KEYS, key) ? FORBIDDEN_KEYS[key] : undefined;
+  return FORBIDDEN_KEYS.get(key);
 }
 
 function isPlainObject(v: unknown): v is { [key: string]: unknown } {

@@ -14,7 +14,7 @@ import { KafkaUser, KafkaUserAuthentication } from './user';
 import { CONNECT_AUTOSCALING_SHAPE, KafkaConnectAutoscalingOptions } from '../autoscaling-options/lag-scaling';
 import { duplicates } from '../common/duplicates';
 import { fieldError } from '../common/field-errors';
-import { arrayOf, BOOLEAN, checkInput, instanceOf, INTEGER, JSON_MAP, markGenerated, OPTIONS, STRING, struct, vacantGeneratedId, vacantId } from '../common/input-shape';
+import { arrayOf, BOOLEAN, checkInput, instanceOf, INTEGER, JSON_MAP, markGenerated, OPTIONS, own, STRING, struct, vacantGeneratedId, vacantId } from '../common/input-shape';
 import { isRfc1035Label } from '../common/k8s-names';
 import { JsonObject } from '../common/manifest';
 import { CONTAINER_RESOURCES_SHAPE, renderResources } from '../common/resource-requirements';
@@ -140,7 +140,7 @@ export class KafkaConnect extends StrimziResource {
    * @internal
    */
   public _workerConfig(key: string): unknown {
-    return this.props.config?.[key];
+    return own(this.props.config, key);
   }
 
   /** The connectors of this Connect cluster. */

@@ -8,7 +8,7 @@ import { KafkaTopic } from './topic';
 import { CONNECTOR_AUTOSCALING_SHAPE, KafkaConnectorAutoscalingOptions } from '../autoscaling-options/lag-scaling';
 import { duplicates } from '../common/duplicates';
 import { fieldError } from '../common/field-errors';
-import { anyOf, arrayOf, BOOLEAN, enumOf, instanceOf, INTEGER, JSON_MAP, STRING, struct, vacantId } from '../common/input-shape';
+import { anyOf, arrayOf, BOOLEAN, enumOf, instanceOf, INTEGER, JSON_MAP, own, STRING, struct, vacantId } from '../common/input-shape';
 import { DNS_SUBDOMAIN_RULE, isDnsSubdomain } from '../common/k8s-names';
 import { JsonObject } from '../common/manifest';
 
@@ -168,7 +168,7 @@ export class KafkaConnector extends StrimziResource {
     this.sinkTopics = topics.filter((t): t is KafkaTopic => t instanceof KafkaTopic);
     this.sinkTopicNames = topics.map(t => (t instanceof KafkaTopic ? t.topicName : t));
     this.validateTopics(topics, props.config);
-    this.consumerGroup = String(props.config?.['consumer.override.group.id'] ?? `connect-${name}`);
+    this.consumerGroup = String(own(props.config, 'consumer.override.group.id') ?? `connect-${name}`);
     this.autoscaling = props.autoscaling;
   }
 
@@ -187,7 +187,7 @@ export class KafkaConnector extends StrimziResource {
    * @internal
    */
   public _sinkOffsetReset(): { value: string; from: string } {
-    const override = this.props.config?.['consumer.override.auto.offset.reset'];
+    const override = own(this.props.config, 'consumer.override.auto.offset.reset');
     if (override !== undefined) {
       return { value: String(override), from: `config["consumer.override.auto.offset.reset"] of KafkaConnector ${this.name}` };
     }
@@ -226,7 +226,7 @@ export class KafkaConnector extends StrimziResource {
 
   private validateConfig(props: KafkaConnectorProps) {
     for (const key of Object.keys(props.config ?? {})) {
-      const instead = CONNECTOR_RESERVED_KEYS[key];
+      const instead = own(CONNECTOR_RESERVED_KEYS, key);
       if (instead !== undefined) {
         throw fieldError(this, `config["${key}"]`, props.config![key], 'is reserved by Kafka Connect and Strimzi', `Use ${instead} instead`);
       }
@@ -253,8 +253,8 @@ export class KafkaConnector extends StrimziResource {
     }
     if (topics.length > 0) {
       for (const key of ['topics', 'topics.regex']) {
-        if (config?.[key] !== undefined) {
-          throw fieldError(this, `config["${key}"]`, config[key], 'conflicts with the topics property', 'Set the topics in one place');
+        if (own(config, key) !== undefined) {
+          throw fieldError(this, `config["${key}"]`, config![key], 'conflicts with the topics property', 'Set the topics in one place');
         }
       }
     }

@@ -2,8 +2,9 @@ import { ApiObject, ApiObjectProps, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { StrimziRelease } from './release';
 import { strimziApiVersion } from './release-facts';
-import { fieldError } from '../common/field-errors';
-import { kindOf, Shape } from '../common/input-shape';
+import { addValidation, describeValue, fieldError } from '../common/field-errors';
+import { checkInput, forbiddenKey, JSON_VALUE, kindOf, Shape, STRING } from '../common/input-shape';
+import { metadataErrors } from '../common/k8s-names';
 import { JsonObject, Manifest } from '../common/manifest';
 import { SizeAwareApiObject } from '../stages/apply-size';
 
@@ -28,6 +29,10 @@ export interface StrimziResourceProps {
    */
   readonly annotations?: { [key: string]: string };
 }
+
+// Path segments that reach an object's prototype when used as a property name: `__proto__.x` would
+// set `x` on every object of the process.
+const OBJECT_PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
 
 /**
  * The shape of a Strimzi resource of `kind` (Kafka, KafkaConnect, ...), recognised by its kind, since
@@ -63,6 +68,8 @@ export abstract class StrimziResource extends Construct {
   public readonly release: StrimziRelease;
 
   private readonly overrides = new Array<{ path: string[]; value: any }>();
+  private readonly ownLabels: { [key: string]: string };
+  private readonly ownAnnotations: { [key: string]: string };
 
   protected constructor(scope: Construct, id: string, props: StrimziResourceProps) {
     super(scope, id);
@@ -70,6 +77,8 @@ export abstract class StrimziResource extends Construct {
     this.namespace = props.namespace;
     this.kind = props.kind;
     this.release = props.release;
+    this.ownLabels = props.labels ?? {};
+    this.ownAnnotations = props.annotations ?? {};
     this.apiObject = new OverridableApiObject(this, 'Resource', {
       apiVersion: `kafka.strimzi.io/${strimziApiVersion(props.release._version)}`,
       kind: props.kind,
@@ -92,16 +101,50 @@ export abstract class StrimziResource extends Construct {
    * @param value the value (objects replace what was rendered at that path; `undefined` removes it)
    */
   public addOverride(path: string, value: any): void {
+    checkInput(this, 'addOverride path', path, STRING);
     const segments = path.split(/(?<!\\)\./).map(s => s.replace(/\\\./g, '.'));
     if (segments.some(s => s.length === 0) || ['apiVersion', 'kind'].includes(segments[0])) {
       throw fieldError(this, 'addOverride path', path, 'must be a dot-separated path below the object root, not apiVersion or kind',
         'For example \'spec.template.pod.tolerations\'');
     }
-    this.overrides.push({ path: segments, value });
+    for (const segment of segments) {
+      const why = OBJECT_PROTOTYPE_KEYS.includes(segment) ? 'would reach JavaScript\'s object prototype, not a field (prototype pollution)' : forbiddenKey(segment);
+      if (why) {
+        throw fieldError(this, 'addOverride path', path, `has the segment ${JSON.stringify(segment)}, which ${why}`,
+          'No Kubernetes field has this name');
+      }
+    }
+    this.checkMetadataOverride(path, segments);
+    checkInput(this, `addOverride(${JSON.stringify(path)}) value`, value, JSON_VALUE, false);
+    if (segments[0] === 'metadata' && !this.overrides.some(o => o.path[0] === 'metadata')) {
+      addValidation(this, () => metadataErrors(this.apiObject.toJson().metadata, describeValue));
+    }
+    // Copied now, so that what was checked is what is written.
+    this.overrides.push({ path: segments, value: value === undefined ? undefined : structuredClone(value) });
   }
 
   /** The `spec` of the emitted object. */
   protected abstract renderSpec(): JsonObject;
+
+  // Name, namespace and the labels and annotations the construct sets are what operators and other
+  // objects find it by (a connector's strimzi.io/cluster label, a topic's name in a connector): an
+  // override would leave them pointing at an object that is not emitted.
+  private checkMetadataOverride(path: string, segments: string[]) {
+    if (segments[0] !== 'metadata') {
+      return;
+    }
+    const [, field, key] = segments;
+    const own = field === 'labels' ? this.ownLabels : field === 'annotations' ? this.ownAnnotations : undefined;
+    if (field === undefined || field === 'name' || field === 'namespace' || (own && key === undefined && Object.keys(own).length > 0)) {
+      throw fieldError(this, 'addOverride path', path, `would change ${segments.join('.')}, which the construct sets and other objects refer to`,
+        field === 'name' ? 'Set the construct\'s name property' : field === 'namespace' ? 'Set the namespace of the Kafka cluster (KafkaOptions.namespace)'
+          : 'Override single keys, such as metadata.labels.team (write \\. for a dot in a key)');
+    }
+    if (own && key !== undefined && segments.length === 3 && Object.prototype.hasOwnProperty.call(own, key)) {
+      throw fieldError(this, 'addOverride path', path, `would change the ${field === 'labels' ? 'label' : 'annotation'} ${key}, which the construct sets `
+        + `to ${JSON.stringify(own[key])} and Strimzi reads`, 'Leave it to the construct');
+    }
+  }
 }
 
 /** An ApiObject that applies `addOverride()` values to its rendered JSON. */
@@ -116,7 +159,9 @@ class OverridableApiObject extends SizeAwareApiObject {
     for (const { path, value } of this.overrides) {
       let node = json;
       for (const key of path.slice(0, -1)) {
-        if (node[key] === null || typeof node[key] !== 'object') {
+        // Own properties only: `spec.toString` is a new field, not Object.prototype.toString.
+        const child = Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
+        if (child === null || typeof child !== 'object') {
           node[key] = {};
         }
         node = node[key];
