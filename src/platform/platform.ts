@@ -14,6 +14,7 @@ import { ScaledObject } from '../keda/scaled-object';
 import { CrdSchemaSet } from '../stages/crd-schema';
 import { StageChart } from '../stages/stage-chart';
 import { PlatformStage } from '../stages/stage-names';
+import { Synthesis, trackSyntheses } from '../stages/synthesis';
 import { KafkaConnect } from '../strimzi/connect';
 import { KafkaConnector } from '../strimzi/connector';
 import { StrimziCrds } from '../strimzi/crds';
@@ -21,6 +22,16 @@ import { Kafka } from '../strimzi/kafka';
 import { KafkaOptions } from '../strimzi/kafka-options';
 import { StrimziOperator, StrimziOperatorOptions } from '../strimzi/operator';
 import { StrimziRelease } from '../strimzi/release';
+
+/** The chart a construct is written in, if any. */
+function chartOf(construct: IConstruct): IConstruct | undefined {
+  for (let c: IConstruct | undefined = construct; c; c = c.node.scope) {
+    if (Chart.isChart(c)) {
+      return c;
+    }
+  }
+  return undefined;
+}
 
 // The platform of each stage chart, for KafkaPlatform.of().
 const platformsByStage = new WeakMap<IConstruct, KafkaPlatform>();
@@ -119,7 +130,8 @@ export class KafkaPlatform extends Construct {
   private readonly stages = new Map<PlatformStage, StageChart>();
   private readonly scaledObjects = new Map<IConstruct, ScaledObject>();
   private readonly workerScaling = new Map<KafkaConnect, KafkaConnectAutoscaling>();
-  private schemaSets?: CrdSchemaSet[];
+  private schemaSets?: { synthesis: Synthesis; sets: CrdSchemaSet[] };
+  private stagesDependOnOperator = false;
   private scalerCredentials?: ScalerCredentials;
 
   constructor(scope: Construct, id: string, props: KafkaPlatformProps) {
@@ -131,6 +143,11 @@ export class KafkaPlatform extends Construct {
     // Stage charts are siblings of this construct so that their files are named `<id>-<stage>`;
     // charts nested in charts get hashed names and an empty extra file (cdk8s-core#1105).
     this.stageScope = scope;
+    trackSyntheses(this);
+    addValidation(this, () => {
+      this.keepStageOrder();
+      return [];
+    });
 
     this.crdStage = this.ensureStage(PlatformStage.CRDS);
     this.crds = new StrimziCrds(this.crdStage, 'strimzi', { release: props.strimzi });
@@ -231,10 +248,16 @@ export class KafkaPlatform extends Construct {
     return this.stages.get(stage) ?? this.newStage(stage);
   }
 
-  // The autoscaling stage depends on the operator stage, not on the Kafka stage: cdk8s turns a chart
-  // dependency into one between every pair of objects of the two charts (resolveDependencies in cdk8s
-  // app.ts), which between these two stages would grow with the square of the connectors. Creation
-  // order still writes it after the Kafka stage, which is created first.
+  // Stages are written in the order cdk8s puts charts: chart dependencies first, else creation order.
+  // The operator stage depends on the CRD stage (a small, fixed number of objects), which also makes
+  // cdk8s number the files. The later stages are ordered by creation only: the Kafka stage is always
+  // created after the operator stage, and the autoscaling stage after the Kafka stage. A chart
+  // dependency would cost more than it says: cdk8s turns it into a dependency between every pair of
+  // objects of the two charts (`resolveDependencies` in cdk8s-core app.ts), which it walks in every
+  // pass; from the Kafka and autoscaling stages to the operator stage that was ~230,000 edges at
+  // 5,000 connectors. The upstream change that would make chart dependencies affordable again: keep
+  // a dependency between two charts at chart level (cdk8s writes each chart on its own and ignores
+  // edges that leave it), as aws-cdk did for stacks (aws-cdk#38314).
   private newStage(stage: PlatformStage): StageChart {
     if (stage === PlatformStage.AUTOSCALING) {
       this.ensureStage(PlatformStage.KAFKA);
@@ -242,11 +265,11 @@ export class KafkaPlatform extends Construct {
     const chart = new StageChart(this.stageScope, `${this.node.id}-${stage}`);
     this.stages.set(stage, chart);
     platformsByStage.set(chart, this);
-    if (stage !== PlatformStage.CRDS) {
+    if (stage === PlatformStage.OPERATOR || (stage !== PlatformStage.CRDS && this.stagesDependOnOperator)) {
       chart.addDependency(stage === PlatformStage.OPERATOR ? this.crdStage : this.operatorStage);
     }
     if (stage === PlatformStage.KAFKA || stage === PlatformStage.AUTOSCALING) {
-      chart._validateAgainst(() => this.crdSchemas());
+      chart._validateAgainst(synthesis => this.crdSchemas(synthesis));
     }
     if (stage === PlatformStage.KAFKA) {
       addValidation(chart, () => duplicateResourceNames(chart));
@@ -254,14 +277,44 @@ export class KafkaPlatform extends Construct {
     return chart;
   }
 
+  // Creation order holds only while nothing pulls a later stage forward: cdk8s writes a chart that
+  // others depend on just before the first of them. When anything outside a stage (a chart of the
+  // user's, another stage) depends on the operator, Kafka or autoscaling stage, the later stages get
+  // their chart dependency on the operator stage, whatever it costs. Runs in the validation, which
+  // cdk8s runs before it orders the charts.
+  private keepStageOrder(): void {
+    if (this.stagesDependOnOperator) {
+      return;
+    }
+    const watched = new Set<IConstruct>([this.operatorStage, ...[PlatformStage.KAFKA, PlatformStage.AUTOSCALING]
+      .map(s => this.stages.get(s)).filter((c): c is StageChart => c !== undefined)]);
+    const pulled = this.node.root.node.findAll().some(c => c.node.dependencies.some(d => {
+      const target = chartOf(d);
+      return target !== undefined && watched.has(target) && chartOf(c) !== target;
+    }));
+    if (pulled) {
+      this.stagesDependOnOperator = true;
+      for (const stage of [PlatformStage.KAFKA, PlatformStage.AUTOSCALING]) {
+        this.stages.get(stage)?.addDependency(this.operatorStage);
+      }
+    }
+  }
+
   // The CRDs the emitted resources must satisfy: the Strimzi CRDs as this platform ships them (with the
-  // KafkaConnector patch) and, when given, the KEDA CRDs.
-  private crdSchemas(): CrdSchemaSet[] {
-    this.schemaSets ??= [
-      new CrdSchemaSet(this.crds.crds.map(c => c.toJson()), `Strimzi ${this.strimzi.version}`),
-      ...(this.keda && this.keda._crds.length > 0 ? [new CrdSchemaSet(this.keda._crds, `KEDA ${this.keda.version}`)] : []),
-    ];
-    return this.schemaSets;
+  // KafkaConnector patch) and, when given, the KEDA CRDs. Built once per synthesis, from the CRDs
+  // the CRD stage rendered in it.
+  private crdSchemas(synthesis: Synthesis): CrdSchemaSet[] {
+    if (this.schemaSets?.synthesis !== synthesis) {
+      const strimzi = this.crds.crds.map(c => synthesis.rendered.get(c) ?? c.toJson());
+      this.schemaSets = {
+        synthesis,
+        sets: [
+          new CrdSchemaSet(strimzi, `Strimzi ${this.strimzi.version}`),
+          ...(this.keda && this.keda._crds.length > 0 ? [new CrdSchemaSet(this.keda._crds, `KEDA ${this.keda.version}`)] : []),
+        ],
+      };
+    }
+    return this.schemaSets.sets;
   }
 
   private checkPlacement(scope: Construct, id: string, namespace: string) {

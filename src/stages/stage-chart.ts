@@ -1,51 +1,102 @@
-import { ApiObject, Chart } from 'cdk8s';
+import { ApiObject, Chart, DependencyGraph } from 'cdk8s';
+import { Construct } from 'constructs';
 import { byApplyOrder } from './apply-order';
-import { applySizeErrors } from './apply-size';
+import { applySizeError, SizeAwareApiObject } from './apply-size';
 import { CrdSchemaSet } from './crd-schema';
+import { runSynthesis, Synthesis, synthesisOf } from './synthesis';
 import { pathMessage } from '../common/field-errors';
 import { Manifest } from '../common/manifest';
 
 /**
  * A chart for one stage of the platform: its objects come out in apply order by kind (then in
- * dependency and creation order), and rendering fails for objects too large for client-side apply
+ * dependency and creation order), and synthesis fails for objects too large for client-side apply
  * and for objects the CRDs of the platform's releases reject (for example a mistyped `addOverride`).
  *
- * These checks run when the chart is rendered rather than in a validation: cdk8s validates the whole
- * app once per chart it synthesizes, and they need every object rendered. (The
- * FOLDER_PER_CHART_FILE_PER_RESOURCE output mode renders objects one by one and skips them.)
+ * The checks need rendered objects, so the chart renders them in its validation and reports what
+ * is wrong together with the other validation errors of the app; `app.synth()` then writes what
+ * was rendered (see synthesis.ts). They run in every output mode of cdk8s, including
+ * FOLDER_PER_CHART_FILE_PER_RESOURCE, which renders objects without `chart.toJson()`.
+ *
+ * `toJson()` returns the stage's rendered, checked manifests in apply order.
  */
 export class StageChart extends Chart {
-  private schemas?: () => CrdSchemaSet[];
+  private schemas?: (synthesis: Synthesis) => CrdSchemaSet[];
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.node.addValidation({ validate: () => this.validateRendered() });
+  }
 
   /**
    * Validates the rendered objects against these CRD schemas.
    * @internal
    */
-  public _validateAgainst(schemas: () => CrdSchemaSet[]): void {
+  public _validateAgainst(schemas: (synthesis: Synthesis) => CrdSchemaSet[]): void {
     this.schemas = schemas;
   }
 
   public toJson(): Manifest[] {
-    const manifests = super.toJson();
-    const errors = [...applySizeErrors(manifests, m => this.pathOf(m)), ...this.schemaErrors(manifests)];
-    if (errors.length > 0) {
-      throw new Error(errors.map(e => pathMessage(this, e)).join('\n'));
+    const synthesis = synthesisOf(this);
+    if (synthesis === undefined || synthesis.only !== undefined) {
+      // Outside app.synth(): cdk8s resolves and validates the app (checking this chart), then renders it.
+      return byApplyOrder(runSynthesis(this.node.root, new Synthesis(this), () => super.toJson()));
     }
-    return byApplyOrder(manifests);
+    // In app.synth(), cdk8s has validated the app (which rendered and checked this chart) and resolved
+    // its dependencies: write what was rendered, in cdk8s's order (`chartToKube` in cdk8s-core app.ts).
+    if (!synthesis.checked.has(this)) {
+      const errors = this.renderAndCheck(synthesis);
+      if (errors.length > 0) {
+        throw new Error(errors.map(e => pathMessage(this, e)).join('\n'));
+      }
+    }
+    const objects = new DependencyGraph(this.node).topology()
+      .filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === this);
+    return byApplyOrder(objects.map(o => synthesis.rendered.get(o) ?? o.toJson()));
   }
 
-  private schemaErrors(manifests: Manifest[]): string[] {
-    const sets = this.schemas?.() ?? [];
-    const errors = new Array<string>();
-    for (const manifest of manifests) {
-      const found = sets.find(set => set.serves(manifest))?.errors(manifest) ?? [];
-      errors.push(...found.map(e => `${manifest.kind} "${manifest.metadata?.name}" (${this.pathOf(manifest)}): ${e}`));
+  // The chart's validation: renders and checks its objects when a synthesis renders this chart.
+  private validateRendered(): string[] {
+    const synthesis = synthesisOf(this);
+    if (synthesis === undefined || (synthesis.only !== undefined && synthesis.only !== this) || synthesis.checked.has(this)) {
+      return [];
     }
-    return errors;
+    const errors = this.renderAndCheck(synthesis);
+    // One message, so that its lines stay together; cdk8s puts `[<chart path>] ` before the first.
+    return errors.length === 0 ? [] : [errors.join(`\n[${this.node.path}] `)];
   }
 
-  private pathOf(manifest: Manifest): string {
-    const obj = this.node.findAll().find(c => ApiObject.isApiObject(c) && c.kind === manifest.kind && c.name === manifest.metadata?.name);
-    return obj?.node.path ?? this.node.path;
+  /** Renders the chart's objects into the synthesis and returns what is wrong with them. */
+  private renderAndCheck(synthesis: Synthesis): string[] {
+    synthesis.checked.add(this);
+    const sizeErrors = new Array<string>();
+    const schemaErrors = new Array<string>();
+    const sets = this.schemas?.(synthesis) ?? [];
+    for (const obj of this.ownObjects()) {
+      let manifest: Manifest;
+      try {
+        manifest = obj.toJson();
+      } catch {
+        continue; // rendering fails again, with its own error, when the chart is written
+      }
+      synthesis.rendered.set(obj, manifest);
+      const tooLarge = SizeAwareApiObject.isSizeAware(obj) ? undefined : applySizeError(manifest);
+      if (tooLarge !== undefined) {
+        sizeErrors.push(`${manifest.kind} "${manifest.metadata?.name}" (${obj.node.path}): ${tooLarge}`);
+      }
+      for (const set of sets) {
+        if (set.serves(manifest)) {
+          for (const e of set.errors(manifest)) {
+            schemaErrors.push(`${manifest.kind} "${manifest.metadata?.name}" (${obj.node.path}): ${e}`);
+          }
+          break;
+        }
+      }
+    }
+    return sizeErrors.concat(schemaErrors);
+  }
+
+  /** The ApiObjects this chart writes (those of nested charts are theirs). */
+  private ownObjects(): ApiObject[] {
+    return this.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === this);
   }
 }

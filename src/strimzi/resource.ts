@@ -94,15 +94,18 @@ export abstract class StrimziResource extends Construct {
   protected abstract renderSpec(): JsonObject;
 }
 
-/** An ApiObject that applies `addOverride()` values to its rendered JSON. */
+/**
+ * An ApiObject that applies `addOverride()` values to its rendered JSON, before its size is measured
+ * for the server-side apply marking.
+ */
 class OverridableApiObject extends SizeAwareApiObject {
   constructor(scope: Construct, id: string, props: ApiObjectProps,
     private readonly overrides: Array<{ path: string[]; value: any }>) {
     super(scope, id, props);
   }
 
-  public toJson(): Manifest {
-    const json = super.toJson();
+  protected renderJson(): Manifest {
+    const json = super.renderJson();
     for (const { path, value } of this.overrides) {
       let node = json;
       for (const key of path.slice(0, -1)) {
