@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Testing } from 'cdk8s';
+import { App, Testing } from 'cdk8s';
 import * as jsYaml from 'js-yaml';
 import { declarePlatform, declareRaw, readReleases, renderCharts } from '../bench/declare';
 
 // The benchmark compares the library with the same objects written as raw ApiObjects; the
 // comparison is honest only if the baseline writes exactly what the library writes.
-function synthesized(app: { synth(): void; outdir: string }): Map<string, string> {
+function synthesized(app: App): Map<string, string> {
   app.synth();
   return new Map(fs.readdirSync(app.outdir).sort().map(f => [f, fs.readFileSync(path.join(app.outdir, f), 'utf-8')]));
 }
