@@ -11,6 +11,7 @@ import { KedaCrds } from '../keda/crds';
 import { KedaCloudEventSourceRbac } from '../keda/rbac';
 import { KedaRelease } from '../keda/release';
 import { ScaledObject } from '../keda/scaled-object';
+import { chartOf } from '../stages/chart-order';
 import { CrdSchemaSet } from '../stages/crd-schema';
 import { StageChart } from '../stages/stage-chart';
 import { PlatformStage } from '../stages/stage-names';
@@ -22,16 +23,6 @@ import { Kafka } from '../strimzi/kafka';
 import { KafkaOptions } from '../strimzi/kafka-options';
 import { StrimziOperator, StrimziOperatorOptions } from '../strimzi/operator';
 import { StrimziRelease } from '../strimzi/release';
-
-/** The chart a construct is written in, if any. */
-function chartOf(construct: IConstruct): IConstruct | undefined {
-  for (let c: IConstruct | undefined = construct; c; c = c.node.scope) {
-    if (Chart.isChart(c)) {
-      return c;
-    }
-  }
-  return undefined;
-}
 
 // The platform of each stage chart, for KafkaPlatform.of().
 const platformsByStage = new WeakMap<IConstruct, KafkaPlatform>();
@@ -265,6 +256,7 @@ export class KafkaPlatform extends Construct {
     const chart = new StageChart(this.stageScope, `${this.node.id}-${stage}`);
     this.stages.set(stage, chart);
     platformsByStage.set(chart, this);
+    chart._watchDependencies((sourceChart, target) => this.dependencyFound(sourceChart, target));
     if (stage === PlatformStage.OPERATOR || (stage !== PlatformStage.CRDS && this.stagesDependOnOperator)) {
       chart.addDependency(stage === PlatformStage.OPERATOR ? this.crdStage : this.operatorStage);
     }
@@ -280,19 +272,30 @@ export class KafkaPlatform extends Construct {
   // Creation order holds only while nothing pulls a later stage forward: cdk8s writes a chart that
   // others depend on just before the first of them. When anything outside a stage (a chart of the
   // user's, another stage) depends on the operator, Kafka or autoscaling stage, the later stages get
-  // their chart dependency on the operator stage, whatever it costs. Runs in the validation, which
-  // cdk8s runs before it orders the charts.
+  // their chart dependency on the operator stage, whatever it costs. Checked in the validation,
+  // which cdk8s runs before it orders the charts: the platform looks at the constructs outside its
+  // stages, each stage at its own when it renders them.
   private keepStageOrder(): void {
-    if (this.stagesDependOnOperator) {
+    const stages = new Set<IConstruct>(this.stages.values());
+    const visit = (c: IConstruct, chart: IConstruct | undefined) => {
+      for (const d of this.stagesDependOnOperator ? [] : c.node.dependencies) {
+        this.dependencyFound(chart, d);
+      }
+      for (const child of c.node.children) {
+        if (!stages.has(child)) {
+          visit(child, Chart.isChart(child) ? child : chart);
+        }
+      }
+    };
+    visit(this.node.root, undefined);
+  }
+
+  private dependencyFound(sourceChart: IConstruct | undefined, target: IConstruct): void {
+    const targetChart = chartOf(target);
+    if (targetChart === undefined || targetChart === sourceChart || targetChart === this.crdStage || this.stagesDependOnOperator) {
       return;
     }
-    const watched = new Set<IConstruct>([this.operatorStage, ...[PlatformStage.KAFKA, PlatformStage.AUTOSCALING]
-      .map(s => this.stages.get(s)).filter((c): c is StageChart => c !== undefined)]);
-    const pulled = this.node.root.node.findAll().some(c => c.node.dependencies.some(d => {
-      const target = chartOf(d);
-      return target !== undefined && watched.has(target) && chartOf(c) !== target;
-    }));
-    if (pulled) {
+    if ([...this.stages.values()].includes(targetChart as StageChart)) {
       this.stagesDependOnOperator = true;
       for (const stage of [PlatformStage.KAFKA, PlatformStage.AUTOSCALING]) {
         this.stages.get(stage)?.addDependency(this.operatorStage);

@@ -1,7 +1,8 @@
-import { ApiObject, Chart, DependencyGraph } from 'cdk8s';
-import { Construct } from 'constructs';
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
 import { byApplyOrder } from './apply-order';
 import { applySizeError, SizeAwareApiObject } from './apply-size';
+import { chartOf, objectsInWriteOrder } from './chart-order';
 import { CrdSchemaSet } from './crd-schema';
 import { runSynthesis, Synthesis, synthesisOf } from './synthesis';
 import { pathMessage } from '../common/field-errors';
@@ -21,6 +22,7 @@ import { Manifest } from '../common/manifest';
  */
 export class StageChart extends Chart {
   private schemas?: (synthesis: Synthesis) => CrdSchemaSet[];
+  private dependencyListener?: (source: IConstruct, target: IConstruct) => void;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -33,6 +35,15 @@ export class StageChart extends Chart {
    */
   public _validateAgainst(schemas: (synthesis: Synthesis) => CrdSchemaSet[]): void {
     this.schemas = schemas;
+  }
+
+  /**
+   * Tells `listener` about every dependency of a construct of this chart on a construct of another
+   * chart, each time the chart renders its objects in a synthesis.
+   * @internal
+   */
+  public _watchDependencies(listener: (sourceChart: IConstruct, target: IConstruct) => void): void {
+    this.dependencyListener = listener;
   }
 
   public toJson(): Manifest[] {
@@ -49,9 +60,9 @@ export class StageChart extends Chart {
         throw new Error(errors.map(e => pathMessage(this, e)).join('\n'));
       }
     }
-    const objects = new DependencyGraph(this.node).topology()
-      .filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === this);
-    return byApplyOrder(objects.map(o => synthesis.rendered.get(o) ?? o.toJson()));
+    // Each object is written once: hand it over, so that it is garbage once cdk8s has written it.
+    const order = synthesis.writeOrder.get(this) ?? objectsInWriteOrder(this);
+    return byApplyOrder(order.map(o => synthesis.take(o) ?? o.toJson()));
   }
 
   // The chart's validation: renders and checks its objects when a synthesis renders this chart.
@@ -71,7 +82,12 @@ export class StageChart extends Chart {
     const sizeErrors = new Array<string>();
     const schemaErrors = new Array<string>();
     const sets = this.schemas?.(synthesis) ?? [];
-    for (const obj of this.ownObjects()) {
+    const { objects, dependencies } = this.ownObjects();
+    if (!dependencies) {
+      // Nothing in the chart depends on anything: cdk8s writes its objects in creation order.
+      synthesis.writeOrder.set(this, objects);
+    }
+    for (const obj of objects) {
       let manifest: Manifest;
       try {
         manifest = obj.toJson();
@@ -95,8 +111,31 @@ export class StageChart extends Chart {
     return sizeErrors.concat(schemaErrors);
   }
 
-  /** The ApiObjects this chart writes (those of nested charts are theirs). */
-  private ownObjects(): ApiObject[] {
-    return this.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === this);
+  /**
+   * The ApiObjects this chart writes (those of nested charts are theirs), in creation order, and
+   * whether any construct below the chart (or the chart) has dependencies or is a nested chart;
+   * reports the dependencies that leave a chart to the listener on the way.
+   */
+  private ownObjects(): { objects: ApiObject[]; dependencies: boolean } {
+    const objects = new Array<ApiObject>();
+    let dependencies = false;
+    const visit = (c: IConstruct, chart: IConstruct) => {
+      for (const d of c.node.dependencies) {
+        dependencies = true;
+        if (chartOf(d) !== chart) {
+          this.dependencyListener?.(chart, d);
+        }
+      }
+      if (chart === this && ApiObject.isApiObject(c)) {
+        objects.push(c);
+      }
+      for (const child of c.node.children) {
+        const nested = Chart.isChart(child);
+        dependencies ||= nested;
+        visit(child, nested ? child : chart);
+      }
+    };
+    visit(this, this);
+    return { objects, dependencies };
   }
 }

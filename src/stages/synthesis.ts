@@ -23,6 +23,9 @@ export class Synthesis {
   /** The rendered objects, by the ApiObject that rendered them. */
   public readonly rendered = new Map<ApiObject, Manifest>();
 
+  /** The order a chart's objects are written in, when it was known without cdk8s's dependencies. */
+  public readonly writeOrder = new Map<Chart, ApiObject[]>();
+
   /** The charts whose objects were rendered and checked. */
   public readonly checked = new Set<Chart>();
 
@@ -31,6 +34,13 @@ export class Synthesis {
    * undefined for a whole `app.synth()` or `app.synthYaml()`
    */
   constructor(public readonly only?: Chart) {}
+
+  /** The rendered object, forgotten by the synthesis. */
+  public take(obj: ApiObject): Manifest | undefined {
+    const manifest = this.rendered.get(obj);
+    this.rendered.delete(obj);
+    return manifest;
+  }
 }
 
 const running = new WeakMap<IConstruct, Synthesis>();

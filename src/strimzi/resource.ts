@@ -1,10 +1,12 @@
-import { ApiObject, ApiObjectProps, Lazy } from 'cdk8s';
+import { ApiObject, ApiObjectProps, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { StrimziRelease } from './release';
 import { strimziApiVersion } from './release-facts';
 import { fieldError } from '../common/field-errors';
 import { JsonObject, Manifest } from '../common/manifest';
 import { SizeAwareApiObject } from '../stages/apply-size';
+
+const resourcesByChart = new WeakMap<Chart, StrimziResource[]>();
 
 /** What every Strimzi custom resource construct passes to `StrimziResource`. */
 export interface StrimziResourceProps {
@@ -37,6 +39,15 @@ export interface StrimziResourceProps {
  * and `apiObject.addJsonPatch()` applies RFC 6902 operations.
  */
 export abstract class StrimziResource extends Construct {
+  /**
+   * The Strimzi resources written in a chart, in creation order (found without walking the tree,
+   * which holds several constructs per resource).
+   * @internal
+   */
+  public static _inChart(chart: Chart): readonly StrimziResource[] {
+    return resourcesByChart.get(chart) ?? [];
+  }
+
   /** metadata.name */
   public readonly name: string;
 
@@ -60,6 +71,10 @@ export abstract class StrimziResource extends Construct {
     this.namespace = props.namespace;
     this.kind = props.kind;
     this.release = props.release;
+    const chart = Chart.of(this);
+    const inChart = resourcesByChart.get(chart) ?? [];
+    inChart.push(this);
+    resourcesByChart.set(chart, inChart);
     this.apiObject = new OverridableApiObject(this, 'Resource', {
       apiVersion: `kafka.strimzi.io/${strimziApiVersion(props.release._version)}`,
       kind: props.kind,
