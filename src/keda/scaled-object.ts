@@ -13,7 +13,7 @@ import { ScaledObjectFallback } from '../autoscaling-options/scaled-object-setti
 import { addValidation, fieldError, fieldMessage, pathMessage } from '../common/field-errors';
 import { DNS_LABEL_RULE, DNS_SUBDOMAIN_RULE, isDnsLabel, isDnsSubdomain } from '../common/k8s-names';
 import { JsonObject } from '../common/manifest';
-import { SizeAwareApiObject } from '../stages/apply-size';
+import { declareSizeAware, markIfOversized } from '../stages/apply-size';
 
 /**
  * A KEDA ScaledObject (keda.sh/v1alpha1): autoscaling of one target by triggers.
@@ -22,16 +22,17 @@ import { SizeAwareApiObject } from '../stages/apply-size';
  * ignore or mis-handle is never written. Any change of a trigger setting or of a referenced
  * TriggerAuthentication's name changes `spec`, which is what makes KEDA rebuild its scalers
  * (keda#5915); the output is otherwise byte-identical between runs.
+ *
+ * It is the emitted ApiObject itself, not a construct around one: a platform has one per autoscaled
+ * target, and every construct costs cdk8s time in each pass over the app. When its triggers make it
+ * too large for client-side apply, it marks itself for server-side apply.
  */
-export class ScaledObject extends Construct {
+export class ScaledObject extends ApiObject {
   /** The KEDA release. */
   public readonly release: KedaRelease;
 
   /** The target. */
   public readonly target: ScaleTarget;
-
-  /** The object name. */
-  public readonly name: string;
 
   /** The namespace, if known (set, the target's or the chart's). */
   public readonly namespace?: string;
@@ -69,23 +70,32 @@ export class ScaledObject extends Construct {
   /** Paused replicas, if set. */
   public readonly pausedReplicas?: number;
 
-  /** The emitted object. */
+  /** The emitted object: this ScaledObject. */
   public readonly apiObject: ApiObject;
 
   private readonly _triggers = new Array<ScalerTrigger>();
-  private readonly props: ScaledObjectProps;
+  private readonly declared: ScaledObjectProps;
   private readonly seconds: { pollingInterval?: number; cooldownPeriod?: number; initialCooldownPeriod?: number };
   private readonly behavior?: JsonObject;
 
   constructor(scope: Construct, id: string, props: ScaledObjectProps) {
-    super(scope, id);
-    this.props = props;
+    // The spec is rendered late, so that triggers added after construction are in it.
+    const late: { so?: ScaledObject } = {};
+    super(scope, id, {
+      apiVersion: 'keda.sh/v1alpha1',
+      kind: 'ScaledObject',
+      metadata: { name: props.name ?? id, namespace: props.namespace ?? props.target.namespace, annotations: pauseAnnotations(props) },
+      spec: Lazy.any({ produce: () => late.so!.renderSpec() }),
+    });
+    late.so = this;
+    declareSizeAware(this);
+    this.apiObject = this;
+    this.declared = props;
     this.release = props.release;
     this.target = props.target;
     props.target._scalable?.markHasAutoscaler();
     const podless = props.target._podlessReason;
 
-    this.name = props.name ?? id;
     this.hpaName = props.advanced?.horizontalPodAutoscalerName ?? `keda-hpa-${this.name}`;
     this.checkNames(props);
     checkTarget(this, props);
@@ -114,12 +124,6 @@ export class ScaledObject extends Construct {
     this.pausedReplicas = props.pausedReplicas;
     checkPause(this, props, podless);
 
-    this.apiObject = new SizeAwareApiObject(this, 'Resource', {
-      apiVersion: 'keda.sh/v1alpha1',
-      kind: 'ScaledObject',
-      metadata: { name: this.name, namespace: props.namespace ?? props.target.namespace, annotations: this.pauseAnnotations() },
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
-    });
     for (const trigger of props.triggers ?? []) {
       this.addTrigger(trigger);
     }
@@ -130,6 +134,11 @@ export class ScaledObject extends Construct {
   /** The triggers, in order. */
   public get triggers(): ScalerTrigger[] {
     return [...this._triggers];
+  }
+
+  /** The rendered object, marked for server-side apply when it is too large for client-side apply. */
+  public toJson(): any {
+    return markIfOversized(super.toJson());
   }
 
   /** Adds a trigger; throws if it breaks a rule of its own, of the release or of the target. */
@@ -185,19 +194,8 @@ export class ScaledObject extends Construct {
     return seconds;
   }
 
-  private pauseAnnotations(): { [key: string]: string } | undefined {
-    const annotations: { [key: string]: string } = {};
-    if (this.paused) {
-      annotations['autoscaling.keda.sh/paused'] = 'true';
-    }
-    if (this.pausedReplicas !== undefined) {
-      annotations['autoscaling.keda.sh/paused-replicas'] = String(this.pausedReplicas);
-    }
-    return Object.keys(annotations).length > 0 ? annotations : undefined;
-  }
-
   private renderSpec(): JsonObject {
-    const { target, fallback, advanced } = this.props;
+    const { target, fallback, advanced } = this.declared;
     const modifiers = advanced?.scalingModifiers;
     const hpaConfig = advanced?.horizontalPodAutoscalerName !== undefined || this.behavior !== undefined
       ? { name: advanced?.horizontalPodAutoscalerName, behavior: this.behavior }
@@ -242,4 +240,15 @@ export class ScaledObject extends Construct {
       throw fieldError(this, field, value, gate.rule, gate.hint);
     }
   }
+}
+
+function pauseAnnotations(props: ScaledObjectProps): { [key: string]: string } | undefined {
+  const annotations: { [key: string]: string } = {};
+  if (props.paused) {
+    annotations['autoscaling.keda.sh/paused'] = 'true';
+  }
+  if (props.pausedReplicas !== undefined) {
+    annotations['autoscaling.keda.sh/paused-replicas'] = String(props.pausedReplicas);
+  }
+  return Object.keys(annotations).length > 0 ? annotations : undefined;
 }

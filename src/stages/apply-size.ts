@@ -78,32 +78,42 @@ function oversize(manifest: Manifest): number | undefined {
   return bytes > ANNOTATION_SIZE_LIMIT ? bytes : undefined;
 }
 
-const SIZE_AWARE = Symbol.for('cdk8s-strimzi-keda.SizeAwareApiObject');
+const SIZE_AWARE = Symbol.for('cdk8s-strimzi-keda.SizeAware');
+
+/** Marks an object that measures itself when rendered (see `markIfOversized`). */
+export function declareSizeAware(obj: ApiObject): void {
+  Object.defineProperty(obj, SIZE_AWARE, { value: true });
+}
+
+/** Whether the object measures itself (`instanceof` is ApiObject.isApiObject() for every subclass of ApiObject). */
+export function isSizeAware(obj: ApiObject): boolean {
+  return Object.prototype.hasOwnProperty.call(obj, SIZE_AWARE);
+}
 
 /**
- * An object the library generates whose size grows with the declaration (a KafkaUser's ACLs, a
- * ScaledObject's triggers): when it outgrows the annotation limit it marks itself for server-side apply.
+ * For an object the library generates whose size grows with the declaration (a KafkaUser's ACLs, a
+ * ScaledObject's triggers): marks the rendered object for server-side apply when it outgrows the
+ * annotation limit.
  */
-export class SizeAwareApiObject extends ApiObject {
-  /** Whether the object marks itself (`instanceof` is ApiObject.isApiObject() for every subclass of ApiObject). */
-  public static isSizeAware(obj: ApiObject): boolean {
-    return Object.prototype.hasOwnProperty.call(obj, SIZE_AWARE);
+export function markIfOversized(json: Manifest): Manifest {
+  if (!isMarked(json) && oversize(json) !== undefined) {
+    json.metadata.annotations = {
+      ...json.metadata.annotations,
+      [SYNC_OPTIONS_ANNOTATION]: withServerSideApply(json.metadata.annotations?.[SYNC_OPTIONS_ANNOTATION]),
+    };
   }
+  return json;
+}
 
+/** An ApiObject that marks itself for server-side apply when it outgrows the annotation limit. */
+export class SizeAwareApiObject extends ApiObject {
   constructor(scope: Construct, id: string, props: ApiObjectProps) {
     super(scope, id, props);
-    Object.defineProperty(this, SIZE_AWARE, { value: true });
+    declareSizeAware(this);
   }
 
   public toJson(): Manifest {
-    const json = this.renderJson();
-    if (!isMarked(json) && oversize(json) !== undefined) {
-      json.metadata.annotations = {
-        ...json.metadata.annotations,
-        [SYNC_OPTIONS_ANNOTATION]: withServerSideApply(json.metadata.annotations?.[SYNC_OPTIONS_ANNOTATION]),
-      };
-    }
-    return json;
+    return markIfOversized(this.renderJson());
   }
 
   /** The object as rendered, before the size is measured. */

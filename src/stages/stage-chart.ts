@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { byApplyOrder } from './apply-order';
-import { applySizeError, SizeAwareApiObject } from './apply-size';
+import { applySizeError, isSizeAware } from './apply-size';
 import { chartOf, objectsInWriteOrder } from './chart-order';
 import { CrdSchemaSet } from './crd-schema';
 import { runSynthesis, Synthesis, synthesisOf } from './synthesis';
@@ -95,7 +95,7 @@ export class StageChart extends Chart {
         continue; // rendering fails again, with its own error, when the chart is written
       }
       synthesis.rendered.set(obj, manifest);
-      const tooLarge = SizeAwareApiObject.isSizeAware(obj) ? undefined : applySizeError(manifest);
+      const tooLarge = isSizeAware(obj) ? undefined : applySizeError(manifest);
       if (tooLarge !== undefined) {
         sizeErrors.push(`${manifest.kind} "${manifest.metadata?.name}" (${obj.node.path}): ${tooLarge}`);
       }

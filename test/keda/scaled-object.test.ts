@@ -87,6 +87,19 @@ describe('ScaledObject rendering', () => {
     expect(so.triggers).toEqual([KAFKA]);
   });
 
+  test('is the emitted object itself, and marks itself for server-side apply once its triggers outgrow client-side apply', () => {
+    const chart = newChart();
+    const so = scaledObject(chart, { triggers: [] });
+    expect(so.apiObject).toBe(so);
+    expect(so.node.children).toEqual([]);
+    for (let i = 0; i < 1700; i++) {
+      so.addTrigger(kafka({ name: `lag-${i}`, consumerGroup: `connect-sink-${String(i).padStart(5, '0')}`, topic: `topic-${i}` }));
+    }
+    const rendered = synthKind(chart, 'ScaledObject');
+    expect(Buffer.byteLength(JSON.stringify(rendered))).toBeGreaterThan(262_144);
+    expect(rendered.metadata.annotations).toEqual({ 'argocd.argoproj.io/sync-options': 'ServerSideApply=true' });
+  });
+
   test('a TriggerAuthentication of the same chart is written before the ScaledObject that uses it', () => {
     const chart = newChart();
     const so = scaledObject(chart, { triggers: [] });
