@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ApiObject, App, Chart, Testing, Yaml, YamlOutputType } from 'cdk8s';
+import { ApiObject, App, Chart, Lazy, Testing, Yaml, YamlOutputType } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KafkaPlatform, PlatformStage } from '../src';
 import { strimziRelease } from './fixtures';
@@ -60,6 +60,20 @@ describe('the size and schema checks of the stages', () => {
     const folders = [...new Set(written(app).map(f => f.split(path.sep)[0]))];
     expect(folders).toEqual(['0000-events-crds', '0001-events-operator', '0002-events-kafka']);
     expect(written(app)).toContain(path.join('0002-events-kafka', 'Kafka.events.k8s.yaml'));
+  });
+
+  test('an object that cannot be rendered fails synth with its own error, after the validation errors of the app', () => {
+    const withBrokenObject = (app: App) => new ApiObject(platformIn(app).ensureStage(PlatformStage.KAFKA), 'broken', {
+      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'broken' }, data: Lazy.any({ produce: () => { throw new Error('cannot render this'); } }),
+    });
+    const invalid = Testing.app();
+    withBrokenObject(invalid);
+    new Chart(invalid, 'mine').node.addValidation({ validate: () => ['a rule of my own is broken'] });
+    expect(() => invalid.synth()).toThrow(/^Validation failed with the following errors:\n {2}\[mine\] a rule of my own is broken$/);
+
+    const valid = Testing.app();
+    withBrokenObject(valid);
+    expect(() => valid.synth()).toThrow(/Failed serializing construct at path 'events-kafka\/broken' with name 'broken': Error: cannot render this/);
   });
 
   test('a stage outside app.synth() (chart.toJson) checks itself, and returns its objects in apply order', () => {
