@@ -1,5 +1,6 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { chartsInWriteOrder } from './chart-order';
 import { Manifest } from '../common/manifest';
 
 // Why this exists: cdk8s's `App.synth()` validates the app and resolves its dependencies, then calls
@@ -13,7 +14,7 @@ import { Manifest } from '../common/manifest';
 //
 // cdk8s has no hook that tells a chart it is rendered as part of `App.synth()`, so the platform
 // marks the run by wrapping the `synth` and `synthYaml` methods of its App instance (never the
-// prototype). The upstream change that would remove this: `App.synth()` and `synthYaml()` render
+// prototype); during the run it also answers `app.charts` (see chart-order.ts). The upstream change that would remove this: `App.synth()` and `synthYaml()` render
 // charts through an internal function that does not repeat `resolveDependencies()` and `validate()`
 // per chart (proposed in cdk8s-core#1658 and left out of it), plus a chart hook that receives the
 // rendered objects for checks, so that such checks are reported with the validation errors.
@@ -76,13 +77,27 @@ export function trackSyntheses(scope: IConstruct): void {
   const synth = app.synth;
   const synthYaml = app.synthYaml;
   Object.defineProperty(app, 'synth', {
-    value: (): void => runSynthesis(app, new Synthesis(), () => synth.call(app)),
+    value: (): void => runSynthesis(app, new Synthesis(), () => withChartOrder(app, () => synth.call(app))),
     configurable: true,
     writable: true,
   });
   Object.defineProperty(app, 'synthYaml', {
-    value: (): string => runSynthesis(app, new Synthesis(), () => synthYaml.call(app)),
+    value: (): string => runSynthesis(app, new Synthesis(), () => withChartOrder(app, () => synthYaml.call(app))),
     configurable: true,
     writable: true,
   });
+}
+
+// During the synthesis, `app.charts` (the order cdk8s writes and numbers the charts in) is computed
+// by chart-order.ts: the same order, without cdk8s's graph of every construct keyed by path.
+function withChartOrder<T>(app: App, fn: () => T): T {
+  if (Object.prototype.hasOwnProperty.call(app, 'charts')) {
+    return fn();
+  }
+  Object.defineProperty(app, 'charts', { get: () => chartsInWriteOrder(app), configurable: true });
+  try {
+    return fn();
+  } finally {
+    delete (app as { charts?: Chart[] }).charts;
+  }
 }
