@@ -1,12 +1,13 @@
 import * as path from 'path';
 import { ApiObject, App, Chart, Size } from 'cdk8s';
+import { findUpstream } from '../fixtures/upstream';
 import {
   KafkaAuthorization, KafkaListenerAuthentication, KafkaListenerType, KafkaNodeRole, KafkaPlatform, KafkaStorage,
   KedaRelease, StrimziRelease,
 } from '../src';
 
 // The unmodified upstream release files (the same ones the examples and tests use).
-export const UPSTREAM = path.join(process.env.CDK8S_STRIMZI_KEDA_SHARED ?? path.join(__dirname, '..', '..', 'shared'), 'upstream');
+export const UPSTREAM = findUpstream();
 
 /** The two releases, read once per process: reading them is reported apart from the per-size work. */
 export interface Releases {
@@ -59,8 +60,8 @@ export function declarePlatform(releases: Releases, n: number, outdir: string = 
     });
   }
   // Three generated objects grow with every connector: the workers' ScaledObject (a lag trigger per
-  // sink connector, ~310 B each), the Connect user and the KEDA scaler user (ACLs per topic and group,
-  // ~220 B per connector). Past ~830 and ~1,180 connectors they exceed the 256 KiB limit of
+  // sink connector, ~345 B each), the Connect user and the KEDA scaler user (ACLs per topic and group,
+  // ~220 B per connector). Past ~760 and ~1,180 connectors they exceed the 256 KiB limit of
   // client-side apply, and the library marks them for server-side apply.
   return app;
 }

@@ -153,6 +153,10 @@ function main() {
   console.log(`node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, `
     + `cdk8s ${JSON.parse(fs.readFileSync(require.resolve('cdk8s/package.json'), 'utf8')).version}, ${os.platform()}/${os.arch()}; `
     + `BENCH_SIZES=${sizes.join(',')} BENCH_REPEATS=${repeats} BENCH_RSS_REPEATS=${rssRepeats} BENCH_LOAD_REPEATS=${loadRepeats}`);
+  console.log('Per N: Strimzi 1.2.0 CRDs and operator, KEDA 2.20.2 CRDs; Kafka (3 controllers, 3 brokers, TLS listener with tls auth, '
+    + 'simple authorization); N KafkaTopics; one KafkaConnect whose workers autoscale; N sink KafkaConnectors, every 2nd with task '
+    + 'autoscaling. Each round: build the tree and app.synth() writing the files (library), the same objects as raw ApiObjects '
+    + '(raw), cdk8s\'s Yaml.save of the same documents (YAML floor).');
   console.log();
 
   const rows = new Array<Row>();

@@ -4,8 +4,15 @@
 
 // The one declaration.
 export { KafkaPlatform } from './platform/platform';
-export type { KafkaPlatformProps } from './platform/platform';
+export type { KafkaPlatformProps, KafkaPlatformSettings } from './platform/platform-props';
 export { PlatformStage } from './stages/stage-names';
+
+// Output for GitOps tools, and upgrades between Strimzi releases.
+export { GitOps, GitOpsFlavour } from './gitops/git-ops';
+export type { ArgoCdOptions, FluxOptions, FluxSourceRef } from './gitops/git-ops';
+export { StrimziUpgrade } from './upgrade/strimzi-upgrade';
+export type { IPlatformDeclaration, StrimziUpgradeProps } from './upgrade/upgrade-props';
+export type { UpgradePhase } from './upgrade/upgrade-phase';
 
 // Strimzi: release, CRDs, operator.
 export { StrimziRelease } from './strimzi/release';
@@ -72,7 +79,8 @@ export type { ScaleTargetProps } from './keda/scale-target';
 export { ClusterTriggerAuthentication, TriggerAuthentication } from './keda/trigger-authentication';
 export { AwsIdentityOwner, PodIdentityProvider } from './keda/trigger-authentication-props';
 export type {
-  BoundServiceAccountToken, ConfigMapTargetRef, ITriggerAuthentication, PodIdentity, SecretTargetRef, TriggerAuthenticationProps,
+  BoundServiceAccountToken, ClusterTriggerAuthenticationProps, ConfigMapTargetRef, ITriggerAuthentication, PodIdentity, SecretTargetRef,
+  TriggerAuthenticationBaseProps, TriggerAuthenticationProps,
 } from './keda/trigger-authentication-props';
 export { MetricType } from './keda/trigger-options';
 export type { TriggerOptions } from './keda/trigger-options';

@@ -2,9 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 
-// The layers of src/, from the top: the platform wires autoscaling; autoscaling builds KEDA objects
-// for Strimzi targets; strimzi/ and keda/ know nothing of each other or of anything above; the
-// stage mechanics, the autoscaling options (data) and the shared helpers are at the bottom.
+// The layers of src/, from the top: upgrades run the declaration on a platform per phase; the
+// platform wires autoscaling and its GitOps output; autoscaling builds KEDA objects for Strimzi
+// targets; strimzi/ and keda/ know nothing of each other or of anything above; the GitOps layouts,
+// the stage mechanics, the autoscaling options (data) and the shared helpers are at the bottom.
 // Each folder may import from the folders listed for it, and from itself.
 const MAY_IMPORT: { [folder: string]: string[] } = {
   'common': [],
@@ -13,7 +14,9 @@ const MAY_IMPORT: { [folder: string]: string[] } = {
   'strimzi': ['common', 'stages', 'autoscaling-options'],
   'keda': ['common', 'stages', 'autoscaling-options'],
   'autoscaling': ['common', 'stages', 'autoscaling-options', 'strimzi', 'keda'],
-  'platform': ['common', 'stages', 'autoscaling-options', 'strimzi', 'keda', 'autoscaling'],
+  'gitops': ['common', 'stages'],
+  'platform': ['common', 'stages', 'autoscaling-options', 'strimzi', 'keda', 'autoscaling', 'gitops'],
+  'upgrade': ['common', 'stages', 'autoscaling-options', 'strimzi', 'keda', 'autoscaling', 'gitops', 'platform'],
 };
 
 const SRC = path.join(__dirname, '..', 'src');

@@ -2,23 +2,23 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as jsYaml from 'js-yaml';
+import { findUpstream, upstreamReleases } from '../fixtures/upstream';
 import { StrimziRelease } from '../src';
 
-// Upstream release files live beside the project in ../shared/upstream (never copied into it).
-export const SHARED_DIR = process.env.CDK8S_STRIMZI_KEDA_SHARED ?? path.resolve(__dirname, '../../shared');
-export const STRIMZI_DIR = path.join(SHARED_DIR, 'upstream', 'strimzi');
-export const KEDA_DIR = path.join(SHARED_DIR, 'upstream', 'keda');
+// The unmodified upstream release files, found (and checked against fixtures/releases.json) by
+// fixtures/upstream.ts: never copied into the project.
+export const UPSTREAM_DIR = findUpstream();
+export const STRIMZI_DIR = path.join(UPSTREAM_DIR, 'strimzi');
+export const KEDA_DIR = path.join(UPSTREAM_DIR, 'keda');
 
-function byVersion(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  return (pa[0] - pb[0]) || (pa[1] - pb[1]) || (pa[2] - pb[2]);
-}
+const versionsOf = (project: string) => upstreamReleases().filter(r => r.project === project).map(r => r.version)
+  .sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
 
 /** Every Strimzi release in the fixtures, oldest first (0.41.0 ... 1.2.0). */
-export const STRIMZI_VERSIONS: string[] = fs.readdirSync(STRIMZI_DIR)
-  .filter(d => /^\d+\.\d+\.\d+$/.test(d))
-  .sort(byVersion);
+export const STRIMZI_VERSIONS: string[] = versionsOf('strimzi');
+
+/** Every KEDA release in the fixtures, oldest first (2.14.1 ... 2.20.2). */
+export const KEDA_VERSIONS: string[] = versionsOf('keda');
 
 /** The newest fixture release. */
 export const NEWEST_STRIMZI = STRIMZI_VERSIONS[STRIMZI_VERSIONS.length - 1];

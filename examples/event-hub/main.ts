@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { App, Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { findUpstream } from '../../fixtures/upstream';
 // In your own app: import { ... } from 'cdk8s-strimzi-keda';
 import {
   EventHubCheckpointStrategy, HpaScalingPolicyType, KedaCrds, KedaRelease, PodIdentityProvider, ScaledObject, ScalerTrigger,
@@ -9,9 +10,10 @@ import {
 
 // An Event Hubs consumer in namespace `ingest`, scaled by KEDA on its unprocessed events.
 
-// The CRDs of the KEDA release the cluster runs. In your repository, vendor the `config/crd/bases`
-// files of that release (or leave crdsDirectory out if KEDA is installed with its Helm chart).
-const kedaCrdsDir = process.env.KEDA_CRDS_DIR ?? path.join(__dirname, '..', '..', '..', 'shared', 'upstream', 'keda', '2.20.2', 'crds');
+// The CRDs of the KEDA release the cluster runs, found or downloaded by `npm run fetch-upstream` (see
+// the README). In your repository, vendor the `config/crd/bases` files of that release (or leave
+// crdsDirectory out if KEDA is installed with its Helm chart).
+const kedaCrdsDir = path.join(findUpstream(), 'keda', '2.20.2', 'crds');
 const keda = KedaRelease.of('2.20.2', { crdsDirectory: kedaCrdsDir });
 
 // The Azure side, shared by the consumer and its trigger so that both look at the same checkpoints.

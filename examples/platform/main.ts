@@ -1,18 +1,20 @@
+import * as fs from 'fs';
 import * as path from 'path';
-import { App, Chart, Duration, Size } from 'cdk8s';
+import { App, Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { findUpstream } from '../../fixtures/upstream';
 // In your own app: import { ... } from 'cdk8s-strimzi-keda';
 import {
   AclOperation, AclResource, ConnectBuildOutput, KafkaAuthorization, KafkaConnectorState, KafkaListenerAuthentication,
   KafkaListenerType, KafkaNodeRole, KafkaPlatform, KafkaStorage, KafkaUserAuthentication, KedaRelease, PluginArtifact, StrimziRelease,
 } from '../../src';
 
-// The unmodified install/cluster-operator folder of a Strimzi release and the CRDs of a KEDA release.
-// In your repository, vendor the files of the releases you run (or use StrimziRelease.fromUrl with a
-// pinned sha256).
-const upstream = path.join(__dirname, '..', '..', '..', 'shared', 'upstream');
-const strimziDir = process.env.STRIMZI_INSTALL_DIR ?? path.join(upstream, 'strimzi', '1.2.0', 'install');
-const kedaCrdsDir = process.env.KEDA_CRDS_DIR ?? path.join(upstream, 'keda', '2.20.2', 'crds');
+// The unmodified install/cluster-operator folder of a Strimzi release and the CRDs of a KEDA release,
+// found or downloaded by `npm run fetch-upstream` (see the README). In your repository, vendor the files
+// of the releases you run (or use StrimziRelease.fromUrl with a pinned sha256).
+const upstream = findUpstream();
+const strimziDir = path.join(upstream, 'strimzi', '1.2.0', 'install');
+const kedaCrdsDir = path.join(upstream, 'keda', '2.20.2', 'crds');
 
 const app = new App();
 
@@ -70,10 +72,11 @@ kafka.addUser('checkout', {
 
 // A Connect cluster with connector plugins built into its image. The library creates its KafkaUser
 // (TLS, as the listener wants) with the ACLs the workers and the sink connectors need. KEDA scales
-// the workers on the lag of the sink connectors.
+// the workers on the lag of the sink connectors, between 2 and 6; each change of workers is a
+// rebalance, so by default they are removed one per 5 minutes (see `behavior` to change that).
 const connect = kafka.addConnect('sinks', {
   replicas: 2,
-  autoscaling: { minReplicas: 2, maxReplicas: 6, lagThreshold: 1000, cooldownPeriod: Duration.minutes(10) },
+  autoscaling: { minReplicas: 2, maxReplicas: 6, lagThreshold: 1000 },
   imageBuild: {
     output: ConnectBuildOutput.docker('registry.example.com/kafka/connect-sinks:1.0.0', { pushSecret: 'registry-push' }),
     plugins: [
@@ -122,3 +125,8 @@ platform.addConsumerAutoscaling('orders-pipeline', {
 });
 
 app.synth();
+
+// A picture of the platform next to the manifests, for whoever reviews them: GitHub and GitLab render
+// the mermaid block. kubectl, Argo CD and Flux read only the .yaml files of the folder.
+fs.writeFileSync(path.join(app.outdir, 'events-topology.md'),
+  `# Kafka platform "events"\n\nWritten by examples/platform/main.ts with \`platform.toMermaid()\`.\n\n\`\`\`mermaid\n${platform.toMermaid()}\`\`\`\n`);

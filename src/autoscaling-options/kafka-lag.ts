@@ -1,11 +1,17 @@
 // How KEDA's `kafka` scaler turns consumer lag into replicas (kedacore/keda pkg/scalers/kafka_scaler.go):
 // the options users give a lag-scaled target, before the library turns them into trigger metadata.
 
-/** Where a consumer group without a committed offset starts (`offsetResetPolicy`). */
+/**
+ * How KEDA counts a partition the group has no committed offset for (`offsetResetPolicy`); match the
+ * consumer's `auto.offset.reset`.
+ */
 export enum KafkaOffsetResetPolicy {
-  /** Start at the end: an uncommitted partition counts as lag 1 (KEDA's default). */
+  /** The consumer starts at the end: such a partition counts as lag 1 (KEDA's default). */
   LATEST = 'latest',
-  /** Start at the beginning: an uncommitted partition counts all its messages as lag. */
+  /**
+   * The consumer starts at the beginning: such a partition counts its end offset as lag, which
+   * overstates the backlog when retention has already deleted its oldest messages.
+   */
   EARLIEST = 'earliest',
 }
 
@@ -26,9 +32,20 @@ export interface KafkaLagOptions {
   readonly activationLagThreshold?: number;
 
   /**
-   * Where a group without a committed offset starts.
+   * How KEDA counts a partition the group has no committed offset for; it should be the consumer's
+   * `auto.offset.reset`. For a consumer workload set it yourself: Kafka clients start at `latest`
+   * unless configured otherwise, Kafka Streams apps at `earliest`. For Connect workers and connector
+   * tasks it follows the sink connector's consumer: `consumer.override.auto.offset.reset` of the
+   * connector, else `consumer.auto.offset.reset` of the Connect cluster, else `earliest` (Kafka
+   * Connect's setting for sinks), so that a new connector's backlog scales out; setting it to
+   * something else is an error.
    *
-   * @default KafkaOffsetResetPolicy.LATEST
+   * KEDA reads the topics of a trigger without a topic (a sink connector with several topics, a
+   * consumer without `topics`) from the group's committed offsets, so there a topic the group has
+   * never committed on counts no lag, whatever the policy.
+   *
+   * @default - consumer workloads: KafkaOffsetResetPolicy.LATEST (KEDA's default, not emitted);
+   * Connect workers and connector tasks: the connector's consumer setting, emitted
    */
   readonly offsetResetPolicy?: KafkaOffsetResetPolicy;
 

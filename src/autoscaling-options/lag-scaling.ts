@@ -9,9 +9,18 @@ import { IScalerTrigger } from './scaler-trigger';
  */
 export interface KafkaLagScalingOptions extends KafkaLagOptions, ScaledObjectSettings {
   /**
-   * HPA scaling behavior (stabilization windows, policies).
+   * HPA scaling behavior (stabilization windows, policies): how fast the replicas follow the lag
+   * between the minimum and the maximum. This, not `cooldownPeriod`, is how to slow down scale-in.
    *
-   * @default - the HPA's defaults
+   * For Connect workers each direction left unset gets the library's default, since each change of
+   * workers is a rebalance of all connectors and tasks: scale down after a 10-minute stabilization
+   * window by at most one worker per 5 minutes (a departed worker's tasks stay unassigned for up to
+   * Connect's `scheduled.rebalance.max.delay.ms`, 5 minutes by default), and scale up after a
+   * 1-minute window by at most 100 % per minute. Give `scaleDown: {}` or `scaleUp: {}` for
+   * Kubernetes' defaults.
+   *
+   * @default - Connect workers: the defaults above; connector tasks and consumers: Kubernetes'
+   * defaults (scale up at once by 100 % or 4 pods per 15 s; scale down after 5 minutes by up to 100 % per 15 s)
    */
   readonly behavior?: HpaBehavior;
 
@@ -33,7 +42,12 @@ export interface KafkaLagScalingOptions extends KafkaLagOptions, ScaledObjectSet
 
 /** Autoscaling of the workers of a Kafka Connect cluster on the lag of its sink connectors. */
 export interface KafkaConnectAutoscalingOptions extends KafkaLagScalingOptions {
-  /** Most workers. */
+  /**
+   * Most workers. At most the tasks the Connect cluster's connectors can run (the sum of their
+   * `tasksMax`, `maxTasks` where their tasks are autoscaled, 1 where unset), since a worker without a
+   * task idles; and, unless `allowIdleConsumers`, at most the partitions of the largest sink
+   * connector's topics, since KEDA caps each trigger there.
+   */
   readonly maxReplicas: number;
 
   /**

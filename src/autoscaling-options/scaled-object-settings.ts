@@ -33,24 +33,38 @@ export interface ScaledObjectFallback {
   readonly behavior?: FallbackBehavior;
 }
 
-/** When KEDA polls and acts, and what it does while scalers fail: settings of every ScaledObject. */
+/**
+ * When KEDA polls and acts, and what it does while scalers fail: settings of every ScaledObject.
+ *
+ * KEDA itself only moves the target between 0 (or `idleReplicas`) and `minReplicas`; between
+ * `minReplicas` and `maxReplicas` the HPA KEDA creates decides, with its own timing (`behavior`).
+ * The two cooldowns belong to the first part only (kedacore/keda pkg/scaling/executor/scale_scaledobjects.go).
+ */
 export interface ScaledObjectSettings {
   /**
-   * How often KEDA polls the triggers.
+   * How often KEDA checks whether the triggers are active, to scale from 0 (or `idleReplicas`) up to
+   * `minReplicas` and back, and to refresh the metrics of triggers with `useCachedMetrics`. Above
+   * `minReplicas` the HPA asks for the metrics itself (every 15 seconds by default).
    *
    * @default - KEDA's default, 30 seconds
    */
   readonly pollingInterval?: Duration;
 
   /**
-   * Wait after the last active trigger before scaling to `minReplicas` 0 or to `idleReplicas`.
+   * How long the triggers must have been inactive before KEDA scales the target to 0 (`minReplicas`
+   * 0) or to `idleReplicas`. It applies to nothing else: with `minReplicas` above 0 and no
+   * `idleReplicas` it has no effect, so it is refused there. To slow down scale-in, use the HPA
+   * behavior instead (`scaleDown` stabilization window and policies: `behavior` of the lag-scaling
+   * options, `advanced.behavior` of a ScaledObject).
    *
    * @default - KEDA's default, 5 minutes
    */
   readonly cooldownPeriod?: Duration;
 
   /**
-   * Wait after the ScaledObject is created before the first scale to zero (KEDA 2.14.0+).
+   * How long after the ScaledObject is created KEDA waits before that same scale to 0 or to
+   * `idleReplicas`, as long as no trigger has been active yet (KEDA 2.14.0+). Like `cooldownPeriod`,
+   * refused when `minReplicas` is above 0 and there is no `idleReplicas`.
    *
    * @default - KEDA's default, 0
    */

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { declaredPartitions, kedaOf, lagScaledObject, lagTrigger, partitionCapErrors } from './lag-trigger';
+import { checkCooldowns, declaredPartitions, kedaOf, lagScaledObject, lagTrigger, partitionCapErrors, sinkOffsetResetPolicy } from './lag-trigger';
 import { ScalingContext } from './scaler-credentials';
 import { KafkaConnectorAutoscalingOptions } from '../autoscaling-options/lag-scaling';
 import { addValidation, fieldError } from '../common/field-errors';
@@ -34,12 +34,14 @@ export class KafkaConnectorAutoscaling extends Construct {
     super(scope, id);
     const { connector, options } = props;
     const minTasks = checkTaskRange(connector, options);
+    checkCooldowns(connector, 'autoscaling.', { field: 'minTasks', value: minTasks }, options,
+      'can never take effect on connector tasks, which never go below one task (the KafkaConnector CRD\'s tasksMax minimum is 1)');
     // The scale subresource reads `.spec.tasksMax`, and GET /scale fails when it is missing: it is always set.
     connector._markAutoscaled(minTasks);
     const connect = connector.connect;
     const target = ScaleTarget.of({ apiVersion: connector.apiObject.apiVersion, kind: 'KafkaConnector', name: connector.name, namespace: connector.namespace })
       ._withoutPods(`KafkaConnector ${connector.name} scales tasks, not pods`);
-    this.scaledObject = lagScaledObject(this, kedaOf(connector, props.keda, 'autoscaling'), {
+    this.scaledObject = lagScaledObject(this, kedaOf(connector, props.keda, 'autoscaling', options), {
       name: `${connector.name}-tasks`,
       namespace: connector.namespace,
       target,
@@ -48,10 +50,11 @@ export class KafkaConnectorAutoscaling extends Construct {
     }, options);
     const source = { kafka: connect.kafka, listener: connect.listener, consumerGroup: connector.consumerGroup, topics: connector.sinkTopicNames };
     const authentication = props.credentials.authenticationFor({
-      ...source, client: connector, namespace: connector.namespace, revision: options.credentialsRevision,
+      ...source, client: connector, namespace: connector.namespace, revision: options.credentialsRevision, release: this.scaledObject.release,
     });
     const topic = source.topics.length === 1 ? source.topics[0] : undefined;
-    this.scaledObject.addTrigger(lagTrigger('lag', source, topic, options, authentication));
+    const offsetResetPolicy = sinkOffsetResetPolicy(connector, 'autoscaling.', connector, options, this.scaledObject.release);
+    this.scaledObject.addTrigger(lagTrigger('lag', source, topic, { ...options, offsetResetPolicy }, authentication));
 
     // More tasks than partitions would idle: the group has at most one consumer per partition.
     addValidation(this, () => partitionCapErrors('autoscaling.maxTasks', options.maxTasks,

@@ -1,7 +1,6 @@
 import { Chart } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
-import { Construct } from 'constructs';
-import { declaredPartitions, kedaOf, lagScaledObject, lagTrigger, partitionCapErrors } from './lag-trigger';
+import { Construct, IConstruct } from 'constructs';
+import { checkCooldowns, declaredPartitions, kedaOf, lagScaledObject, lagTrigger, partitionCapErrors } from './lag-trigger';
 import { ScalingContext } from './scaler-credentials';
 import { KafkaLagScalingOptions } from '../autoscaling-options/lag-scaling';
 import { duplicates } from '../common/duplicates';
@@ -16,11 +15,12 @@ import { KafkaTopic } from '../strimzi/topic';
 /** Autoscaling of a consumer workload (a Kafka Streams app, any consumer) on its group's lag. */
 export interface KafkaConsumerAutoscalingOptions extends KafkaLagScalingOptions {
   /**
-   * The consumer Deployment; give this or `target`.
+   * The consumer Deployment (or StatefulSet), of any cdk8s-plus from cdk8s-plus-28 to cdk8s-plus-33;
+   * give this or `target`. See `ScaleTarget.fromDeployment()`.
    *
    * @default - `target`
    */
-  readonly deployment?: kplus.Deployment;
+  readonly deployment?: IConstruct;
 
   /**
    * Any workload with a scale subresource that selects its pods (StatefulSet, Argo Rollout, ...);
@@ -106,6 +106,7 @@ export class KafkaConsumerAutoscaling extends Construct {
   private constructor(scope: Construct, id: string, props: ConsumerAutoscalingProps) {
     super(scope, id);
     const options = props.options;
+    const release = kedaOf(this, props.keda, 'addConsumerAutoscaling', options);
     const target = this.scaleTarget(options);
     const { kafka, topics } = this.lagTopics(options);
     this.kafka = kafka;
@@ -114,14 +115,17 @@ export class KafkaConsumerAutoscaling extends Construct {
     }
     const listener = kafka._inClusterListener(this, options.listener, 'KEDA reads the lag from inside the cluster');
     const source = { kafka, listener, consumerGroup: options.consumerGroup, topics };
-    const authentication = options.authentication
-      ?? props.credentials.authenticationFor({ ...source, client: this, namespace: target.namespace!, revision: options.credentialsRevision });
+    const authentication = options.authentication ?? props.credentials.authenticationFor({
+      ...source, client: this, namespace: target.namespace!, revision: options.credentialsRevision, release,
+    });
 
-    this.scaledObject = lagScaledObject(this, kedaOf(this, props.keda, 'autoscaling'), {
+    const minReplicas = options.minReplicas ?? 1;
+    checkCooldowns(this, '', { field: 'minReplicas', value: minReplicas }, options);
+    this.scaledObject = lagScaledObject(this, release, {
       name: options.name ?? target.name,
       namespace: target.namespace!,
       target,
-      minReplicas: options.minReplicas ?? 1,
+      minReplicas,
       maxReplicas: options.maxReplicas,
     }, options);
     this.addLagTriggers(source, options, authentication);
@@ -130,7 +134,7 @@ export class KafkaConsumerAutoscaling extends Construct {
   // The workload, which KEDA must find in the ScaledObject's namespace.
   private scaleTarget(options: KafkaConsumerAutoscalingOptions): ScaleTarget {
     if ((options.deployment === undefined) === (options.target === undefined)) {
-      throw fieldError(this, 'deployment', options.deployment?.name, 'and target: give exactly one of them');
+      throw fieldError(this, 'deployment', options.deployment?.node.path, 'and target: give exactly one of them');
     }
     const target = options.deployment ? ScaleTarget.fromDeployment(options.deployment) : options.target!;
     if (options.deployment) {

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { kedaOf, LagSource } from './lag-trigger';
+import { LagSource } from './lag-trigger';
 import { fieldError } from '../common/field-errors';
 import { KedaRelease } from '../keda/release';
 import { TriggerAuthentication } from '../keda/trigger-authentication';
@@ -30,6 +30,8 @@ export interface CredentialsRequest extends LagSource {
   readonly namespace: string;
   /** The credentials revision, part of the TriggerAuthentication's name. */
   readonly revision?: string;
+  /** The KEDA release of the ScaledObject. */
+  readonly release: KedaRelease;
 }
 
 interface ScalerUser {
@@ -45,11 +47,8 @@ export class ScalerCredentials {
   /** by Kafka cluster, then listener and revision */
   private readonly authentications = new Map<Kafka, Map<string, TriggerAuthentication>>();
 
-  /**
-   * @param scope where the TriggerAuthentications and ConfigMaps go (the autoscaling stage)
-   * @param keda the KEDA release, if the platform has one
-   */
-  constructor(private readonly scope: Construct, private readonly keda: KedaRelease | undefined) {}
+  /** @param scope where the TriggerAuthentications and ConfigMaps go (the autoscaling stage) */
+  constructor(private readonly scope: Construct) {}
 
   /**
    * The TriggerAuthentication a lag trigger on `request.listener` uses from `request.namespace`,
@@ -108,7 +107,7 @@ export class ScalerCredentials {
     }
     const id = `auth-${kafka.namespace}-${kafka.name}-${listener.name}${revision ? `-${revision.replace(/\//g, '-')}` : ''}`;
     return new TriggerAuthentication(this.scope, id, {
-      release: kedaOf(kafka, this.keda, 'autoscaling'),
+      release: request.release,
       baseName: `${kafka.name}-${listener.name}-keda`,
       namespace: kafka.namespace,
       secretTargetRefs,

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { KEDA_FEATURES, KedaFeatureFact } from './release-facts';
+import { shownPath } from '../common/local-path';
 import { JsonObject, Manifest } from '../common/manifest';
 import { Version } from '../common/version';
 import { parseYamlSources } from '../common/yaml-documents';
@@ -14,11 +15,18 @@ const KEDA_GROUPS = ['keda.sh', 'eventing.keda.sh'];
 // Present in every release we support (kedacore/keda config/crd/bases/ at v2.14.0 to v2.20.2).
 const REQUIRED_CRDS = ['scaledobjects.keda.sh', 'triggerauthentications.keda.sh', 'clustertriggerauthentications.keda.sh'];
 
+// KEDA's file name of a CRD: scaledobjects.keda.sh is keda.sh_scaledobjects.yaml (config/crd/bases/).
+function crdFileName(crd: string): string {
+  const dot = crd.indexOf('.');
+  return `${crd.slice(dot + 1)}_${crd.slice(0, dot)}.yaml`;
+}
+
 /** The CRDs in the folder's `*.yaml`/`*.yml` files (not recursive), checked against `version`. */
 export function loadKedaCrds(what: string, dir: string, version: Version): Manifest[] {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new Error(`${what}: crdsDirectory ${JSON.stringify(dir)} is not a directory. Point it at a folder with the KEDA CRD files, `
-      + 'for example the config/crd/bases folder of the KEDA release');
+    throw new Error(`${what}: crdsDirectory ${shownPath(dir)} ${fs.existsSync(dir) ? 'is not a directory' : 'does not exist'}. `
+      + 'It should hold the CRD files of the KEDA release, as in config/crd/bases/ at its tag of github.com/kedacore/keda: '
+      + `${REQUIRED_CRDS.map(crdFileName).join(', ')} and the others`);
   }
   const names = fs.readdirSync(dir).filter(n => YAML_FILE.test(n) && fs.statSync(path.join(dir, n)).isFile()).sort();
   if (names.length === 0) {

@@ -21,7 +21,7 @@ export enum KafkaSaslMechanism {
   GSSAPI = 'gssapi',
 }
 
-/** Where OAUTHBEARER tokens come from (`saslTokenProvider`, KEDA 2.15.0+). */
+/** Where OAUTHBEARER tokens come from (`saslTokenProvider`). */
 export enum KafkaSaslTokenProvider {
   /** An OAuth token endpoint (KEDA's default). */
   BEARER = 'bearer',
@@ -52,8 +52,9 @@ export interface KafkaTriggerProps extends TriggerOptions, KafkaLagOptions {
   readonly partitionLimitation?: number[];
 
   /**
-   * Kafka protocol version KEDA's client speaks, at most the brokers' version. KEDA's default 1.0.0
-   * is older than Kafka 4.x brokers accept (KIP-896): set at least 2.1.0 for them.
+   * Kafka protocol version KEDA's client (Sarama) assumes the brokers speak; never above the brokers'
+   * version. It picks the request versions Sarama sends; it is not a broker requirement. KEDA's own
+   * e2e test runs against Kafka 4.0.0 without it (kedacore/keda tests/scalers/kafka/kafka_test.go).
    *
    * @default - KEDA's default, 1.0.0
    */
@@ -81,14 +82,14 @@ export interface KafkaTriggerProps extends TriggerOptions, KafkaLagOptions {
   readonly sasl?: KafkaSaslMechanism;
 
   /**
-   * Token provider for OAUTHBEARER (KEDA 2.15.0+).
+   * Token provider for OAUTHBEARER.
    *
    * @default KafkaSaslTokenProvider.BEARER
    */
   readonly saslTokenProvider?: KafkaSaslTokenProvider;
 
   /**
-   * AWS region of an MSK cluster, for AWS_MSK_IAM (KEDA 2.15.0+).
+   * AWS region of an MSK cluster, for AWS_MSK_IAM.
    *
    * @default - none
    */

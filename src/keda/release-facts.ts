@@ -70,11 +70,12 @@ export const KEDA_FEATURES = {
     since: '2.15.0',
     source: 'keda#5689',
   },
-  // keda PR #5692 (merged 2024-04-15, after the v2.14.0 tag) added saslTokenProvider and awsRegion.
+  // keda PR #5692 added saslTokenProvider and awsRegion; its commit (6681d5ecb) is the v2.14.0 tag
+  // itself, and the v2.14.0 CHANGELOG lists "Support Kafka SASL MSK IAM authentication (#5540)".
   kafkaSaslTokenProvider: {
     what: 'kafka trigger saslTokenProvider and awsRegion',
-    since: '2.15.0',
-    source: 'keda PR #5692',
+    since: '2.14.0',
+    source: 'v2.14.0:pkg/scalers/kafka_scaler.go (parseSaslOAuthParams, parseSaslOAuthAWSMSKIAMParams); keda PR #5692',
   },
   kafkaKerberosDisableFAST: {
     what: 'kafka authentication parameter kerberosDisableFAST',
@@ -87,11 +88,13 @@ export const KEDA_FEATURES = {
     source: 'v2.17.0:apis/keda/v1alpha1/triggerauthentication_types.go',
     crd: { name: 'triggerauthentications.keda.sh', path: ['boundServiceAccountToken'] },
   },
+  // Both CRDs have the field (the spec is shared), but KEDA reads it from a ClusterTriggerAuthentication
+  // only (v2.20.2:pkg/scaling/resolver/scale_resolvers.go, resolveAuthRef).
   triggerAuthFilePath: {
-    what: 'TriggerAuthentication filePath',
+    what: 'ClusterTriggerAuthentication filePath',
     since: '2.19.0',
-    source: 'v2.19.0:apis/keda/v1alpha1/triggerauthentication_types.go',
-    crd: { name: 'triggerauthentications.keda.sh', path: ['filePath'] },
+    source: 'v2.19.0:pkg/scaling/resolver/scale_resolvers.go, keda#7083',
+    crd: { name: 'clustertriggerauthentications.keda.sh', path: ['filePath'] },
   },
   triggerAuthOAuth2: {
     what: 'TriggerAuthentication oauth2',

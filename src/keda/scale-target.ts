@@ -1,5 +1,16 @@
 import { ApiObject } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
+import { IConstruct } from 'constructs';
+import { fieldError } from '../common/field-errors';
+
+/**
+ * What the library uses of a cdk8s-plus workload: `markHasAutoscaler()` from cdk8s-plus's `IScalable`,
+ * which every cdk8s-plus-2x Deployment and StatefulSet has (cdk8s-plus-28 to -33 alike).
+ */
+interface Autoscalable extends IConstruct {
+  markHasAutoscaler(): void;
+}
+
+const isAutoscalable = (c: IConstruct): c is Autoscalable => typeof (c as Partial<Autoscalable>).markHasAutoscaler === 'function';
 
 /** What a ScaledObject scales, by reference. */
 export interface ScaleTargetProps {
@@ -36,11 +47,22 @@ export class ScaleTarget {
   }
 
   /**
-   * A cdk8s-plus Deployment. A ScaledObject on it marks it as autoscaled, so its manifest leaves
-   * `replicas` to the HPA (otherwise every apply would reset what the HPA chose).
+   * A Deployment (or StatefulSet) of cdk8s-plus, from any of cdk8s-plus-28 to cdk8s-plus-33. A
+   * ScaledObject on it marks it as autoscaled, so its manifest leaves `replicas` to the HPA (otherwise
+   * every apply would reset what the HPA chose).
+   *
+   * Typed as a construct so that a workload of every cdk8s-plus version fits, in every language (each
+   * cdk8s-plus version has classes of its own); anything else is refused when called.
+   *
+   * @param deployment a `Deployment` or `StatefulSet` of cdk8s-plus-28 ... cdk8s-plus-33
    */
-  public static fromDeployment(deployment: kplus.Deployment): ScaleTarget {
-    return new ScaleTarget(deployment.apiVersion, deployment.kind, deployment.name, deployment.metadata.namespace, undefined, deployment);
+  public static fromDeployment(deployment: IConstruct): ScaleTarget {
+    const apiObject = deployment.node.tryFindChild('Resource');
+    if (!isAutoscalable(deployment) || !(apiObject instanceof ApiObject)) {
+      throw fieldError(deployment, 'deployment', deployment.node.path, 'is not a Deployment or StatefulSet of cdk8s-plus (it has no markHasAutoscaler())',
+        'Pass a workload of cdk8s-plus-28 ... cdk8s-plus-33, or target: ScaleTarget.fromApiObject(...) for any other object with a /scale subresource');
+    }
+    return new ScaleTarget(apiObject.apiVersion, apiObject.kind, apiObject.name, apiObject.metadata.namespace, undefined, deployment);
   }
 
   /** API version, for example `apps/v1`. */
@@ -68,9 +90,9 @@ export class ScaleTarget {
    * The cdk8s-plus workload behind the target, if any.
    * @internal
    */
-  public readonly _scalable?: kplus.IScalable;
+  public readonly _scalable?: Autoscalable;
 
-  private constructor(apiVersion: string, kind: string, name: string, namespace?: string, podlessReason?: string, scalable?: kplus.IScalable) {
+  private constructor(apiVersion: string, kind: string, name: string, namespace?: string, podlessReason?: string, scalable?: Autoscalable) {
     this.apiVersion = apiVersion;
     this.kind = kind;
     this.name = name;

@@ -58,6 +58,26 @@ export function checkReplicas(so: CheckedScaledObject, props: ScaledObjectProps,
   }
 }
 
+// KEDA waits cooldownPeriod (and, while no trigger has been active yet, initialCooldownPeriod) only
+// on its way to 0 or to idleReplicaCount: the executor calls scaleToZeroOrIdle only when
+// idleReplicaCount is set or minReplicas is 0, and leaves every other scale-in to the HPA
+// (v2.14.0 and v2.20.2:pkg/scaling/executor/scale_scaledobjects.go, RequestScale). KEDA 2.20 also
+// warns at admission ("CooldownPeriod is configured but is not relevant", scaledobject_webhook.go);
+// we follow the executor, which also uses the cooldown for an idleReplicaCount above 0.
+export function checkCooldowns(so: CheckedScaledObject, props: ScaledObjectProps) {
+  if (so.minReplicas === 0 || so.idleReplicas !== undefined) {
+    return;
+  }
+  for (const field of ['cooldownPeriod', 'initialCooldownPeriod'] as const) {
+    const value = props[field];
+    if (value !== undefined) {
+      throw fieldError(so, field, `${value.toSeconds({ integral: false })}s`, `has no effect with minReplicas ${so.minReplicas} and no idleReplicas: `
+        + 'KEDA waits it only before scaling to 0 or to idleReplicas, and the HPA does every other scale-in (kedacore/keda pkg/scaling/executor/scale_scaledobjects.go)',
+      'Slow down scale-in with advanced.behavior.scaleDown (stabilizationWindow, policies), or set minReplicas: 0 or idleReplicas');
+    }
+  }
+}
+
 export function checkPause(so: CheckedScaledObject, props: ScaledObjectProps, podless: string | undefined) {
   if (props.pausedReplicas === undefined) {
     return;

@@ -1,12 +1,12 @@
-import { ApiObject, Chart, Duration, Lazy } from 'cdk8s';
+import { ApiObject, Chart, Duration, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { renderHpaBehavior, wholeSeconds } from './hpa-behavior';
 import { KedaRelease } from './release';
 import { ScaleTarget } from './scale-target';
-import { checkFallback, checkPause, checkReplicas, checkScalingModifiers, checkTarget } from './scaled-object-checks';
+import { checkCooldowns, checkFallback, checkPause, checkReplicas, checkScalingModifiers, checkTarget } from './scaled-object-checks';
 import { ScaledObjectAdvanced, ScaledObjectProps } from './scaled-object-props';
 import { registerScaledObject, synthErrors } from './scaled-object-rules';
-import { TriggerAuthentication } from './trigger-authentication';
+import { ClusterTriggerAuthentication, TriggerAuthentication } from './trigger-authentication';
 import { MetricType } from './trigger-options';
 import { ScalerTrigger } from './triggers';
 import { ScaledObjectFallback } from '../autoscaling-options/scaled-object-settings';
@@ -14,6 +14,8 @@ import { addValidation, fieldError, fieldMessage, pathMessage } from '../common/
 import { DNS_LABEL_RULE, DNS_SUBDOMAIN_RULE, isDnsLabel, isDnsSubdomain } from '../common/k8s-names';
 import { JsonObject } from '../common/manifest';
 import { declareSizeAware, markIfOversized } from '../stages/apply-size';
+
+const SCALED_OBJECT = Symbol.for('cdk8s-strimzi-keda.ScaledObject');
 
 /**
  * A KEDA ScaledObject (keda.sh/v1alpha1): autoscaling of one target by triggers.
@@ -28,6 +30,15 @@ import { declareSizeAware, markIfOversized } from '../stages/apply-size';
  * too large for client-side apply, it marks itself for server-side apply.
  */
 export class ScaledObject extends ApiObject {
+  /**
+   * `x instanceof ScaledObject` holds for ScaledObjects only (cdk8s answers `instanceof` of every
+   * ApiObject subclass with `ApiObject.isApiObject()`).
+   * @internal
+   */
+  public static [Symbol.hasInstance](x: unknown): x is ScaledObject {
+    return x !== null && typeof x === 'object' && Object.prototype.hasOwnProperty.call(x, SCALED_OBJECT);
+  }
+
   /** The KEDA release. */
   public readonly release: KedaRelease;
 
@@ -88,6 +99,7 @@ export class ScaledObject extends ApiObject {
       spec: Lazy.any({ produce: () => late.so!.renderSpec() }),
     });
     late.so = this;
+    Object.defineProperty(this, SCALED_OBJECT, { value: true });
     declareSizeAware(this);
     this.apiObject = this;
     this.declared = props;
@@ -113,6 +125,7 @@ export class ScaledObject extends ApiObject {
     this.cooldownPeriod = props.cooldownPeriod;
     this.initialCooldownPeriod = props.initialCooldownPeriod;
     this.seconds = this.timingSeconds(props);
+    checkCooldowns(this, props);
 
     this.fallback = props.fallback;
     this.advanced = props.advanced;
@@ -134,6 +147,14 @@ export class ScaledObject extends ApiObject {
   /** The triggers, in order. */
   public get triggers(): ScalerTrigger[] {
     return [...this._triggers];
+  }
+
+  /**
+   * Applies RFC 6902 JSON-Patch operations to the rendered ScaledObject, for fields this construct
+   * does not model.
+   */
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    super.addJsonPatch(...ops);
   }
 
   /** The rendered object, marked for server-side apply when it is too large for client-side apply. */
@@ -160,9 +181,9 @@ export class ScaledObject extends ApiObject {
     if (messages.length > 0) {
       throw new Error(messages.map(m => pathMessage(this, m)).join('\n'));
     }
-    // Within one chart, write the TriggerAuthentication before the ScaledObject that names it, so
-    // that KEDA finds it on the first reconcile.
-    if (auth instanceof TriggerAuthentication && Chart.of(auth) === Chart.of(this)) {
+    // Within one chart, write the (Cluster)TriggerAuthentication before the ScaledObject that names it,
+    // so that KEDA finds it on the first reconcile.
+    if ((auth instanceof TriggerAuthentication || auth instanceof ClusterTriggerAuthentication) && Chart.of(auth) === Chart.of(this)) {
       this.node.addDependency(auth);
     }
     this._triggers.push(trigger);

@@ -115,8 +115,8 @@ export interface PodIdentity {
   readonly externalId?: string;
 }
 
-/** Properties of `TriggerAuthentication`. */
-export interface TriggerAuthenticationProps {
+/** What a TriggerAuthentication and a ClusterTriggerAuthentication both declare. */
+export interface TriggerAuthenticationBaseProps {
   /** The KEDA release; must be the one of the ScaledObjects that use this object. */
   readonly release: KedaRelease;
 
@@ -128,21 +128,16 @@ export interface TriggerAuthenticationProps {
   readonly baseName?: string;
 
   /**
-   * Namespace; must be the namespace of the ScaledObjects that use it.
-   *
-   * @default - the chart's namespace
-   */
-  readonly namespace?: string;
-
-  /**
-   * Trigger parameters read from Secrets.
+   * Trigger parameters read from Secrets (of the object's namespace; for a ClusterTriggerAuthentication,
+   * of KEDA's namespace).
    *
    * @default - none
    */
   readonly secretTargetRefs?: SecretTargetRef[];
 
   /**
-   * Trigger parameters read from ConfigMaps.
+   * Trigger parameters read from ConfigMaps (of the object's namespace; for a
+   * ClusterTriggerAuthentication, of KEDA's namespace).
    *
    * @default - none
    */
@@ -156,13 +151,6 @@ export interface TriggerAuthenticationProps {
   readonly boundServiceAccountTokens?: BoundServiceAccountToken[];
 
   /**
-   * A file in the KEDA operator pod holding the parameters as a JSON object (KEDA 2.19.0+).
-   *
-   * @default - none
-   */
-  readonly filePath?: string;
-
-  /**
    * The platform identity to authenticate with.
    *
    * @default - none
@@ -170,7 +158,8 @@ export interface TriggerAuthenticationProps {
   readonly podIdentity?: PodIdentity;
 
   /**
-   * A label for the current credentials; change it whenever the referenced Secrets change content.
+   * A label for the current credentials; change it whenever the referenced Secrets (or the file of
+   * `filePath`) change content.
    *
    * KEDA rebuilds a scaler only when the ScaledObject's spec changes, not when a Secret or a
    * TriggerAuthentication does (keda#5915, keda#7906). The revision is part of this object's name,
@@ -180,4 +169,38 @@ export interface TriggerAuthenticationProps {
    * @default - none: only changes of this object's content rename it
    */
   readonly credentialsRevision?: string;
+}
+
+/** Properties of `TriggerAuthentication`. */
+export interface TriggerAuthenticationProps extends TriggerAuthenticationBaseProps {
+  /**
+   * Namespace; must be the namespace of the ScaledObjects that use it.
+   *
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * Not supported on a TriggerAuthentication, and refused: KEDA reads `filePath` only from a
+   * ClusterTriggerAuthentication (kedacore/keda pkg/scaling/resolver/scale_resolvers.go); a scaler
+   * that uses a TriggerAuthentication with it fails.
+   *
+   * @deprecated use `ClusterTriggerAuthentication` with `filePath`
+   * @default - none
+   */
+  readonly filePath?: string;
+}
+
+/** Properties of `ClusterTriggerAuthentication`. */
+export interface ClusterTriggerAuthenticationProps extends TriggerAuthenticationBaseProps {
+  /**
+   * A file in the KEDA operator pod holding every trigger parameter as a JSON object of strings
+   * (KEDA 2.19.0+): a path relative to the directory the operator's `--filepath-auth-root-path`
+   * flag names (there is no default, so set the flag and mount the file into the operator pod),
+   * without `..`. KEDA then reads the parameters from the file only, so it cannot be combined with
+   * Secret, ConfigMap or token references; `podIdentity` still applies.
+   *
+   * @default - none
+   */
+  readonly filePath?: string;
 }

@@ -1,6 +1,6 @@
 import { KedaRelease } from './release';
 import { KedaFeature } from './release-facts';
-import { TriggerAuthentication } from './trigger-authentication';
+import { ClusterTriggerAuthentication, TriggerAuthentication } from './trigger-authentication';
 import { ITriggerAuthentication, PodIdentityProvider } from './trigger-authentication-props';
 import { describeValue, fieldMessage } from '../common/field-errors';
 
@@ -120,15 +120,19 @@ export class TriggerReport {
 export interface AuthInfo {
   /** Whether there is any. */
   readonly present: boolean;
-  /** Whether its content is known (a TriggerAuthentication of this app, not a ClusterTriggerAuthentication). */
+  /**
+   * Whether the parameters it provides are known: a TriggerAuthentication or ClusterTriggerAuthentication
+   * of this app, unless its parameters come from a file; not one referred to by name.
+   */
   readonly known: boolean;
   readonly parameters: string[];
   readonly podIdentityProvider?: PodIdentityProvider;
 }
 
 export function authInfo(auth: ITriggerAuthentication | undefined): AuthInfo {
-  if (auth instanceof TriggerAuthentication) {
-    return { present: true, known: true, parameters: auth._parameters, podIdentityProvider: auth._podIdentityProvider };
+  if (auth instanceof TriggerAuthentication || auth instanceof ClusterTriggerAuthentication) {
+    const parameters = auth._parameters;
+    return { present: true, known: parameters !== undefined, parameters: parameters ?? [], podIdentityProvider: auth._podIdentityProvider };
   }
   return { present: auth !== undefined, known: false, parameters: [] };
 }

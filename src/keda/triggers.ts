@@ -4,7 +4,7 @@ import {
 import { azureEventHubTrigger, AzureEventHubTriggerProps } from './event-hub-trigger';
 import { kafkaTrigger } from './kafka-rules';
 import { KafkaTriggerProps } from './kafka-trigger';
-import { TriggerAuthentication } from './trigger-authentication';
+import { ClusterTriggerAuthentication, TriggerAuthentication } from './trigger-authentication';
 import { ITriggerAuthentication } from './trigger-authentication-props';
 import { authInfo, MetricType, TriggerContext, TriggerDefinition, TriggerReport } from './trigger-options';
 import { JsonObject } from '../common/manifest';
@@ -115,7 +115,7 @@ export class ScalerTrigger {
       }
     }
     const auth = o.authentication;
-    if (auth instanceof TriggerAuthentication && auth.release.version !== context.release.version) {
+    if ((auth instanceof TriggerAuthentication || auth instanceof ClusterTriggerAuthentication) && auth.release.version !== context.release.version) {
       r.add('authentication', auth.node.path, `uses KEDA ${auth.release.version}, but the ScaledObject uses KEDA ${context.release.version}`,
         'Give both the same KedaRelease');
     }

@@ -1,12 +1,20 @@
-import { ApiObject, Chart } from 'cdk8s';
+import { ApiObject, App, Chart, Names, YamlOutputType } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { duplicateResourceNames } from './duplicate-names';
+import { phaseOf, PlatformPhase } from './phase';
+import { KafkaPlatformProps } from './platform-props';
+import { platformMermaid } from './topology';
 import { KafkaConnectAutoscaling } from '../autoscaling/connect-autoscaling';
 import { KafkaConnectorAutoscaling } from '../autoscaling/connector-autoscaling';
 import { KafkaConsumerAutoscaling, KafkaConsumerAutoscalingOptions } from '../autoscaling/consumer-autoscaling';
 import { ScalerCredentials, ScalingContext } from '../autoscaling/scaler-credentials';
 import { addValidation, fieldError, pathMessage } from '../common/field-errors';
 import { DNS_LABEL_RULE, isDnsLabel } from '../common/k8s-names';
+import { annotateForArgoCd } from '../gitops/argo-cd';
+import { AutoscaledField } from '../gitops/autoscaled-field';
+import { GitOps, GitOpsFlavour } from '../gitops/git-ops';
+import { OutputDescription, writeLayout } from '../gitops/layout';
+import { afterSynth } from '../gitops/synth-hook';
 import { KedaCrds } from '../keda/crds';
 import { KedaCloudEventSourceRbac } from '../keda/rbac';
 import { KedaRelease } from '../keda/release';
@@ -14,56 +22,19 @@ import { ScaledObject } from '../keda/scaled-object';
 import { chartOf } from '../stages/chart-order';
 import { CrdSchemaSet } from '../stages/crd-schema';
 import { StageChart } from '../stages/stage-chart';
-import { PlatformStage } from '../stages/stage-names';
+import { PlatformStage, STAGE_ORDER } from '../stages/stage-names';
 import { Synthesis, trackSyntheses } from '../stages/synthesis';
 import { KafkaConnect } from '../strimzi/connect';
 import { KafkaConnector } from '../strimzi/connector';
 import { StrimziCrds } from '../strimzi/crds';
 import { Kafka } from '../strimzi/kafka';
 import { KafkaOptions } from '../strimzi/kafka-options';
-import { StrimziOperator, StrimziOperatorOptions } from '../strimzi/operator';
+import { StrimziOperator } from '../strimzi/operator';
 import { StrimziRelease } from '../strimzi/release';
+import { strimziApiVersion } from '../strimzi/release-facts';
 
 // The platform of each stage chart, for KafkaPlatform.of().
 const platformsByStage = new WeakMap<IConstruct, KafkaPlatform>();
-
-/** Properties of `KafkaPlatform`. */
-export interface KafkaPlatformProps {
-  /** Namespace of the Strimzi Cluster Operator and, by default, of the Kafka resources. */
-  readonly namespace: string;
-
-  /** The Strimzi release whose CRDs and operator to install. */
-  readonly strimzi: StrimziRelease;
-
-  /**
-   * Namespaces whose Strimzi resources the operator manages; `['*']` for all namespaces.
-   *
-   * @default - only `namespace`
-   */
-  readonly watchNamespaces?: string[];
-
-  /**
-   * Settings of the Cluster Operator install (image mirror, feature gates, resources, log level).
-   *
-   * @default - the release's install files as they are
-   */
-  readonly operator?: StrimziOperatorOptions;
-
-  /**
-   * The KEDA release the cluster runs; needed for autoscaling. With `crdsDirectory` its CRDs are
-   * emitted in the CRD stage.
-   *
-   * @default - no KEDA: autoscaling options are refused
-   */
-  readonly keda?: KedaRelease;
-
-  /**
-   * Emit the Namespace object for `namespace` (first in the operator stage).
-   *
-   * @default true
-   */
-  readonly createNamespace?: boolean;
-}
 
 /**
  * One Kafka platform on Kubernetes, emitted as ordered stages.
@@ -117,6 +88,9 @@ export class KafkaPlatform extends Construct {
   /** The Cluster Operator in the operator stage. */
   public readonly operator: StrimziOperator;
 
+  /** The form of the output. */
+  public readonly gitOps: GitOps;
+
   private readonly stageScope: Construct;
   private readonly stages = new Map<PlatformStage, StageChart>();
   private readonly scaledObjects = new Map<IConstruct, ScaledObject>();
@@ -124,6 +98,7 @@ export class KafkaPlatform extends Construct {
   private schemaSets?: { synthesis: Synthesis; sets: CrdSchemaSet[] };
   private stagesDependOnOperator = false;
   private scalerCredentials?: ScalerCredentials;
+  private readonly phase?: PlatformPhase;
 
   constructor(scope: Construct, id: string, props: KafkaPlatformProps) {
     super(scope, id);
@@ -140,8 +115,11 @@ export class KafkaPlatform extends Construct {
       return [];
     });
 
+    const phase = phaseOf(props);
+    this.phase = phase;
+    this.gitOps = props.gitOps ?? GitOps.plain();
     this.crdStage = this.ensureStage(PlatformStage.CRDS);
-    this.crds = new StrimziCrds(this.crdStage, 'strimzi', { release: props.strimzi });
+    this.crds = new StrimziCrds(this.crdStage, 'strimzi', { release: phase?.crds ?? props.strimzi });
     if (props.keda?.crdsDirectory) {
       new KedaCrds(this.crdStage, 'keda', { release: props.keda });
     }
@@ -152,13 +130,16 @@ export class KafkaPlatform extends Construct {
     }
     this.operator = new StrimziOperator(this.operatorStage, 'strimzi', {
       ...props.operator,
-      release: props.strimzi,
+      release: phase?.operator ?? props.strimzi,
       namespace: this.namespace,
       watchNamespaces: props.watchNamespaces,
     });
     if (props.keda) {
       // KEDA 2.16.x installed with watchNamespace lacks RBAC for ClusterCloudEventSources (kedacore/charts#716).
       KedaCloudEventSourceRbac.ifNeeded(this.operatorStage, 'keda-cloudeventsource-rbac', props.keda);
+    }
+    if (!phase && this.gitOps.flavour !== GitOpsFlavour.PLAIN) {
+      this.writeGitOpsLayout();
     }
   }
 
@@ -178,7 +159,8 @@ export class KafkaPlatform extends Construct {
    * @param id construct id, and the cluster name unless `name` is set
    */
   public addKafka(id: string, options: KafkaOptions = {}): Kafka {
-    const kafka = new Kafka(this.ensureStage(PlatformStage.KAFKA), id, { ...options, operator: this.operator });
+    const pinned = this.phase ? { kafkaVersion: this.phase.kafka.version, metadataVersion: this.phase.kafka.metadataVersion } : {};
+    const kafka = new Kafka(this.ensureStage(PlatformStage.KAFKA), id, { ...options, ...pinned, operator: this.operator, release: this.strimzi });
     kafka._useAutoscaling({
       connectAdded: connect => this.connectAdded(connect),
       connectorAdded: connector => this.connectorAdded(connector),
@@ -195,6 +177,17 @@ export class KafkaPlatform extends Construct {
     const scaling = KafkaConsumerAutoscaling._create(this.ensureStage(PlatformStage.AUTOSCALING), id, this.scalingProps(options));
     this.scaledObjects.set(options.deployment ?? scaling, scaling.scaledObject);
     return scaling;
+  }
+
+  /**
+   * A Mermaid flowchart of what the platform declares and wires: the operator, each Kafka cluster
+   * with its node pools, listeners, topics and users, the Connect clusters and their connectors, and
+   * every ScaledObject with what it scales and on which consumer group's lag. Written into a Markdown
+   * file next to the manifests (in a mermaid code block), it shows a reviewer the topology in the
+   * pull request. Call it after the declaration is complete.
+   */
+  public toMermaid(): string {
+    return platformMermaid(this);
   }
 
   /**
@@ -227,7 +220,7 @@ export class KafkaPlatform extends Construct {
 
   // What every autoscaling gets: its options, the KEDA release and the platform's scaler credentials.
   private scalingProps<T>(options: T): ScalingContext & { options: T } {
-    this.scalerCredentials ??= new ScalerCredentials(this.ensureStage(PlatformStage.AUTOSCALING), this.keda);
+    this.scalerCredentials ??= new ScalerCredentials(this.ensureStage(PlatformStage.AUTOSCALING));
     return { options, keda: this.keda, credentials: this.scalerCredentials };
   }
 
@@ -266,6 +259,13 @@ export class KafkaPlatform extends Construct {
     if (stage === PlatformStage.KAFKA) {
       addValidation(chart, () => duplicateResourceNames(chart));
     }
+    if (this.gitOps.flavour === GitOpsFlavour.ARGO_CD) {
+      const rules = { wave: STAGE_ORDER.indexOf(stage), neverPrune: stage === PlatformStage.CRDS };
+      // Argo CD skips the dry run of a custom resource whose CRD is in the same sync; KEDA's CRDs
+      // are in it only when the platform ships them.
+      const kedaCrdsShipped = this.keda?.crdsDirectory !== undefined;
+      chart._decorate(m => annotateForArgoCd(m, { ...rules, skipDryRunOnMissingResource: !kedaCrdsShipped && m.apiVersion.startsWith('keda.sh/') }));
+    }
     return chart;
   }
 
@@ -301,6 +301,39 @@ export class KafkaPlatform extends Construct {
         this.stages.get(stage)?.addDependency(this.operatorStage);
       }
     }
+  }
+
+  /**
+   * What the GitOps layout needs to know of this platform's files in its App's output folder.
+   * @internal
+   */
+  public _outputDescription(subfolder: string): OutputDescription {
+    const app = App.of(this);
+    const autoscaled = new Array<AutoscaledField>();
+    for (const target of this.scaledObjects.keys()) {
+      if (target instanceof KafkaConnect || target instanceof KafkaConnector) {
+        const pointer = target instanceof KafkaConnect ? '/spec/replicas' : '/spec/tasksMax';
+        autoscaled.push({ group: 'kafka.strimzi.io', kind: target.kind, name: target.name, namespace: target.namespace, pointer });
+      }
+    }
+    return {
+      name: this.node.id,
+      fileExtension: app.outputFileExtension,
+      stages: new Map([...this.stages].map(([stage, chart]) => [Names.toDnsLabel(chart), stage])),
+      autoscaled,
+      strimziApiVersion: `kafka.strimzi.io/${strimziApiVersion(this.strimzi._version)}`,
+      subfolder,
+    };
+  }
+
+  // The GitOps layout is built from cdk8s's numbered chart files, after app.synth() wrote them.
+  private writeGitOpsLayout() {
+    const app = App.of(this);
+    if (app.yamlOutputType !== YamlOutputType.FILE_PER_CHART) {
+      throw fieldError(this, 'gitOps', this.gitOps.flavour, `needs the App to write one file per chart (YamlOutputType.FILE_PER_CHART), not ${YamlOutputType[app.yamlOutputType]}`,
+        'Create the App without yamlOutputType');
+    }
+    afterSynth(app, () => writeLayout(app.outdir, this.gitOps, this._outputDescription('')));
   }
 
   // The CRDs the emitted resources must satisfy: the Strimzi CRDs as this platform ships them (with the

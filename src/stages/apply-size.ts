@@ -14,9 +14,14 @@ export const ANNOTATION_SIZE_LIMIT = 262_144;
 export const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
 export const SERVER_SIDE_APPLY = 'ServerSideApply=true';
 
-function withServerSideApply(existing: string | undefined): string {
+/** The comma-separated sync options `existing` with `option` added (unchanged when it is there). */
+export function withSyncOption(existing: string | undefined, option: string): string {
   const options = existing ? existing.split(',').map(s => s.trim()) : [];
-  return options.includes(SERVER_SIDE_APPLY) ? existing! : [...options, SERVER_SIDE_APPLY].join(',');
+  return options.includes(option) ? existing! : [...options, option].join(',');
+}
+
+function withServerSideApply(existing: string | undefined): string {
+  return withSyncOption(existing, SERVER_SIDE_APPLY);
 }
 
 /** Marks an object to be applied server-side. */

@@ -23,6 +23,7 @@ import { Manifest } from '../common/manifest';
 export class StageChart extends Chart {
   private schemas?: (synthesis: Synthesis) => CrdSchemaSet[];
   private dependencyListener?: (source: IConstruct, target: IConstruct) => void;
+  private readonly decorators = new Array<(manifest: Manifest) => void>();
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -46,11 +47,20 @@ export class StageChart extends Chart {
     this.dependencyListener = listener;
   }
 
+  /**
+   * Changes every rendered object before it is checked (for example the annotations of a GitOps flavour).
+   * @internal
+   */
+  public _decorate(decorator: (manifest: Manifest) => void): void {
+    this.decorators.push(decorator);
+  }
+
   public toJson(): Manifest[] {
     const synthesis = synthesisOf(this);
     if (synthesis === undefined || synthesis.only !== undefined) {
       // Outside app.synth(): cdk8s resolves and validates the app (checking this chart), then renders it.
-      return byApplyOrder(runSynthesis(this.node.root, new Synthesis(this), () => super.toJson()));
+      const manifests = runSynthesis(this.node.root, new Synthesis(this), () => super.toJson());
+      return byApplyOrder(manifests.map(m => this.decorated(m)));
     }
     // In app.synth(), cdk8s has validated the app (which rendered and checked this chart) and resolved
     // its dependencies: write what was rendered, in cdk8s's order (`chartToKube` in cdk8s-core app.ts).
@@ -62,7 +72,7 @@ export class StageChart extends Chart {
     }
     // Each object is written once: hand it over, so that it is garbage once cdk8s has written it.
     const order = synthesis.writeOrder.get(this) ?? objectsInWriteOrder(this);
-    return byApplyOrder(order.map(o => synthesis.take(o) ?? o.toJson()));
+    return byApplyOrder(order.map(o => synthesis.take(o) ?? this.decorated(o.toJson())));
   }
 
   // The chart's validation: renders and checks its objects when a synthesis renders this chart.
@@ -90,7 +100,7 @@ export class StageChart extends Chart {
     for (const obj of objects) {
       let manifest: Manifest;
       try {
-        manifest = obj.toJson();
+        manifest = this.decorated(obj.toJson());
       } catch {
         continue; // rendering fails again, with its own error, when the chart is written
       }
@@ -109,6 +119,13 @@ export class StageChart extends Chart {
       }
     }
     return sizeErrors.concat(schemaErrors);
+  }
+
+  private decorated(manifest: Manifest): Manifest {
+    for (const decorate of this.decorators) {
+      decorate(manifest);
+    }
+    return manifest;
   }
 
   /**

@@ -14,10 +14,11 @@ import { Manifest } from '../common/manifest';
 //
 // cdk8s has no hook that tells a chart it is rendered as part of `App.synth()`, so the platform
 // marks the run by wrapping the `synth` and `synthYaml` methods of its App instance (never the
-// prototype); during the run it also answers `app.charts` (see chart-order.ts). The upstream change that would remove this: `App.synth()` and `synthYaml()` render
-// charts through an internal function that does not repeat `resolveDependencies()` and `validate()`
-// per chart (proposed in cdk8s-core#1658 and left out of it), plus a chart hook that receives the
-// rendered objects for checks, so that such checks are reported with the validation errors.
+// prototype); during the run it also answers `app.charts` (see chart-order.ts). The upstream change
+// that would remove this: `App.synth()` and `synthYaml()` render charts through an internal function
+// that does not repeat `resolveDependencies()` and `validate()` per chart (proposed in
+// cdk8s-core#1658 and left out of it), plus a chart hook that receives the rendered objects for
+// checks, so that such checks are reported with the validation errors.
 
 /** One synthesis: what the stage charts rendered and checked in its validation. */
 export class Synthesis {

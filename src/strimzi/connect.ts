@@ -1,4 +1,4 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { AclOperation, AclPatternType, AclResource, KafkaAcl } from './acl';
 import { AutoscalingHooks } from './autoscaling-hooks';
 import { KafkaConnectBuild } from './connect-build';
@@ -17,6 +17,7 @@ import { fieldError } from '../common/field-errors';
 import { isRfc1035Label } from '../common/k8s-names';
 import { JsonObject } from '../common/manifest';
 import { renderResources } from '../common/resource-requirements';
+import { shownOptions } from '../common/shown-options';
 
 const PLUGIN_NAME = /^[a-z0-9][-_a-z0-9]*[a-z0-9]$/;
 
@@ -102,7 +103,15 @@ export class KafkaConnect extends StrimziResource {
     this.ownsUser = this.listener.authentication?.type !== undefined && props.user === undefined;
     this.user = this.connectUser(id, name, props);
     this.autoscaling = props.autoscaling;
-    this.autoscalingHooks(props.autoscaling !== undefined)?.connectAdded(this);
+    this.autoscalingHooks(this, props.autoscaling)?.connectAdded(this);
+  }
+
+  /**
+   * A key of the worker config as declared (`config`), if set.
+   * @internal
+   */
+  public _workerConfig(key: string): unknown {
+    return this.props.config?.[key];
   }
 
   /** The connectors of this Connect cluster. */
@@ -118,7 +127,7 @@ export class KafkaConnect extends StrimziResource {
     }
     const connector = new KafkaConnector(this, id, { ...options, connect: this });
     this._connectors.push(connector);
-    this.autoscalingHooks(connector.autoscaling !== undefined)?.connectorAdded(connector);
+    this.autoscalingHooks(connector, connector.autoscaling)?.connectorAdded(connector);
     if (this.ownsUser) {
       this.grant(connector.sinkTopicNames.flatMap(topic => [{
         resource: AclResource.topic(topic), operations: [AclOperation.READ, AclOperation.DESCRIBE],
@@ -203,10 +212,10 @@ export class KafkaConnect extends StrimziResource {
    * The hooks that build KEDA objects; autoscaling options on a cluster no KafkaPlatform created
    * have nobody to build them, which is an error rather than a silent drop.
    */
-  private autoscalingHooks(autoscaled: boolean): AutoscalingHooks | undefined {
+  private autoscalingHooks(owner: IConstruct, autoscaling: object | undefined): AutoscalingHooks | undefined {
     const hooks = this.kafka._autoscaling;
-    if (autoscaled && hooks === undefined) {
-      throw fieldError(this, 'autoscaling', '(autoscaling)', `needs the KafkaPlatform that created Kafka "${this.kafka.name}" to build the KEDA objects`,
+    if (autoscaling !== undefined && hooks === undefined) {
+      throw fieldError(owner, 'autoscaling', shownOptions(autoscaling), `needs the KafkaPlatform that created Kafka "${this.kafka.name}" to build the KEDA objects`,
         'Create the Kafka cluster with platform.addKafka()');
     }
     return hooks;

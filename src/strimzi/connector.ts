@@ -163,6 +163,27 @@ export class KafkaConnector extends StrimziResource {
     return this._tasksMax;
   }
 
+  /**
+   * Where a sink connector's consumer starts on partitions without a committed offset
+   * (`auto.offset.reset`), and which setting says so. Kafka Connect builds the sink consumer's config
+   * from `auto.offset.reset=earliest`, then the worker's `consumer.*` keys, then the connector's
+   * `consumer.override.*` keys (apache/kafka 3.9 connect/runtime/.../Worker.java, baseConsumerConfigs).
+   * An override the worker's `connector.client.config.override.policy` refuses stops the tasks
+   * (Worker.connectorClientConfigOverrides), so a running sink uses it. Strimzi sets none of these keys.
+   * @internal
+   */
+  public _sinkOffsetReset(): { value: string; from: string } {
+    const override = this.props.config?.['consumer.override.auto.offset.reset'];
+    if (override !== undefined) {
+      return { value: String(override), from: `config["consumer.override.auto.offset.reset"] of KafkaConnector ${this.name}` };
+    }
+    const worker = this.connect._workerConfig('consumer.auto.offset.reset');
+    if (worker !== undefined) {
+      return { value: String(worker), from: `config["consumer.auto.offset.reset"] of KafkaConnect ${this.connect.name}` };
+    }
+    return { value: 'earliest', from: 'Kafka Connect\'s setting for every sink consumer (apache/kafka Worker.java, baseConsumerConfigs)' };
+  }
+
   /** The label selector the patched CRD's scale subresource reports, when the tasks are autoscaled. */
   public get scaleSelector(): string | undefined {
     return this._scaleSelector;

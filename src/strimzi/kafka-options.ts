@@ -2,6 +2,7 @@ import { KafkaAuthorization } from './authorization';
 import { KafkaListener } from './listener';
 import { KafkaNodePoolOptions } from './node-pool';
 import { StrimziOperator } from './operator';
+import { StrimziRelease } from './release';
 
 /** Which entity operators run for the cluster. */
 export interface EntityOperatorOptions {
@@ -120,6 +121,14 @@ export interface KafkaOptions {
 
 /** Properties of `Kafka`. */
 export interface KafkaProps extends KafkaOptions {
-  /** The Cluster Operator that manages the cluster; the cluster uses its release and must be in a namespace it watches. */
+  /** The Cluster Operator that manages the cluster; the cluster must be in a namespace it watches. */
   readonly operator: StrimziOperator;
+
+  /**
+   * The Strimzi release whose API the cluster and its resources are written in. It differs from the
+   * operator's release only while an upgrade moves the operator first and the resources after.
+   *
+   * @default - the operator's release
+   */
+  readonly release?: StrimziRelease;
 }

@@ -56,7 +56,7 @@ export class Kafka extends StrimziResource {
   constructor(scope: Construct, id: string, props: KafkaProps) {
     const name = props.name ?? id;
     const namespace = props.namespace ?? props.operator.namespace;
-    const release = props.operator.release;
+    const release = props.release ?? props.operator.release;
     super(scope, id, {
       kind: 'Kafka',
       name,

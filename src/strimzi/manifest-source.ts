@@ -3,6 +3,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { shownPath } from '../common/local-path';
 import { Manifest } from '../common/manifest';
 import { parseYamlSources } from '../common/yaml-documents';
 
@@ -34,7 +35,9 @@ export function sha256(bytes: Buffer | string): string {
  */
 export function loadDirectory(what: string, dir: string): LoadedManifests {
   if (!fs.existsSync(dir)) {
-    throw new Error(`${what}: directory does not exist`);
+    throw new Error(`${what}: directory ${shownPath(dir)} does not exist. It should be the install/cluster-operator/ folder of a Strimzi release `
+      + '(in strimzi-<version>.tar.gz, or at the release tag of github.com/strimzi/strimzi-kafka-operator), with the CRDs '
+      + '(04*-Crd-*.yaml) and the operator\'s RBAC, ConfigMap and Deployment (060-Deployment-strimzi-cluster-operator.yaml)');
   }
   if (!fs.statSync(dir).isDirectory()) {
     throw new Error(`${what}: not a directory. Use StrimziRelease.fromFile() for a single YAML file`);
@@ -57,7 +60,8 @@ export function loadDirectory(what: string, dir: string): LoadedManifests {
 /** One multi-document YAML file. The digest is the file's sha256 (`sha256sum <file>`). */
 export function loadFile(what: string, file: string): LoadedManifests {
   if (!fs.existsSync(file)) {
-    throw new Error(`${what}: file does not exist`);
+    throw new Error(`${what}: file ${shownPath(file)} does not exist. It should be one YAML file with every install file of a Strimzi `
+      + 'release, such as the release asset strimzi-cluster-operator-<version>.yaml');
   }
   if (fs.statSync(file).isDirectory()) {
     throw new Error(`${what}: is a directory. Use StrimziRelease.fromDirectory() for an install folder`);

@@ -98,8 +98,8 @@ export class KafkaNodePool extends StrimziResource {
     }
     const storage = props.storage?._render();
     if (!storage || storage.error) {
-      throw fieldError(this, 'storage', storage?.error?.value, storage?.error?.rule ?? 'is required',
-        'Use KafkaStorage.persistentClaim(), KafkaStorage.ephemeral() or KafkaStorage.jbod()');
+      throw fieldError(this, storage?.error?.field ?? 'storage', storage?.error?.value, storage?.error?.rule ?? 'is required',
+        storage?.error?.hint ?? 'Use KafkaStorage.persistentClaim(), KafkaStorage.ephemeral() or KafkaStorage.jbod()');
     }
     this.spec = {
       replicas: props.replicas,

@@ -112,6 +112,9 @@ export class StrimziOperator extends Construct {
   /** The operator Deployment; use `addJsonPatch()` for settings this construct does not model. */
   public readonly deployment: ApiObject;
 
+  /** The operator image, after the registry and tag settings (also the image of Strimzi's tools). */
+  public readonly image: string;
+
   /** All emitted objects, in apply order. */
   public readonly objects: ApiObject[];
 
@@ -137,6 +140,8 @@ export class StrimziOperator extends Construct {
 
     this.objects = byApplyOrder(manifests).map(m => new ApiObject(this, objectId(m), m));
     this.deployment = this.objects.find(o => o.kind === 'Deployment')!;
+    const containers: JsonObject[] = manifests.find(m => m.kind === 'Deployment')!.spec.template.spec.containers;
+    this.image = (containers.find(c => c.name === 'strimzi-cluster-operator') ?? containers[0]).image;
   }
 
   private validateWatchNamespaces(namespaces: string[] | undefined): string[] {

@@ -42,3 +42,20 @@ export function servesApiVersion(release: Version, apiVersion: string): boolean 
 export function needsKraftAnnotations(release: Version): boolean {
   return release.isBelow(KRAFT_ANNOTATIONS_IGNORED_SINCE);
 }
+
+/**
+ * Whether the CRDs of `release` serve both `v1beta2` and `v1` (0.49-0.51): the only releases where
+ * resources stored as v1beta2 can be re-stored as v1. Strimzi's `crd-upgrade` refuses to run on any
+ * other CRDs (`1.0.0:v1-api-conversion/src/main/java/io/strimzi/kafka/api/conversion/v1/cli/CrdUpgradeCommand.java`,
+ * checkCrdsHaveApiVersions), and upgrade paths to 1.x must pass one of these releases (strimzi/proposals
+ * 113-Strimzi-v1-CRD-API-and-1.0.0-release.md, "Upgrade path").
+ */
+export function servesV1Beta2AndV1(release: Version): boolean {
+  return servesApiVersion(release, 'v1') && servesApiVersion(release, 'v1beta2');
+}
+
+/**
+ * Strimzi's v1 API conversion tool in the operator image of 0.49.0-1.0.1 (`TAG:docker-images/operator/Dockerfile`,
+ * `TAG:v1-api-conversion/bin/v1-api-conversion.sh`); removed in 1.1.0 (strimzi#11937).
+ */
+export const V1_API_CONVERSION_TOOL = '/opt/v1-api-conversion/bin/v1-api-conversion.sh';

@@ -1,5 +1,13 @@
-import { Size } from 'cdk8s';
+import { Size, SizeRoundingBehavior } from 'cdk8s';
 import { sizeQuantity } from '../common/resource-requirements';
+
+/** A rule the storage breaks: `field` under the node pool's `storage`, the value shown, the rule and what to do. */
+export interface StorageError {
+  readonly field: string;
+  readonly value: unknown;
+  readonly rule: string;
+  readonly hint?: string;
+}
 
 /** Options of persistent-claim storage. */
 export interface PersistentClaimStorageOptions {
@@ -50,7 +58,7 @@ export class KafkaStorage {
   /** emptyDir volumes: data is lost when a pod restarts. For development only. */
   public static ephemeral(options: EphemeralStorageOptions = {}): KafkaStorage {
     return new KafkaStorage('ephemeral', {
-      sizeLimit: sizeQuantity(options.sizeLimit),
+      sizeLimit: options.sizeLimit,
       kraftMetadata: options.kraftMetadata ? 'shared' : undefined,
     });
   }
@@ -58,7 +66,7 @@ export class KafkaStorage {
   /** One PersistentVolumeClaim per node. */
   public static persistentClaim(options: PersistentClaimStorageOptions): KafkaStorage {
     return new KafkaStorage('persistent-claim', {
-      size: sizeQuantity(options.size),
+      size: options.size,
       class: options.storageClass,
       deleteClaim: options.deleteClaim,
       kraftMetadata: options.kraftMetadata ? 'shared' : undefined,
@@ -84,22 +92,61 @@ export class KafkaStorage {
    * The rendered storage, or the rule it breaks.
    * @internal
    */
-  public _render(): { storage?: any; error?: { value: unknown; rule: string } } {
+  public _render(): { storage?: any; error?: StorageError } {
     if (this.type !== 'jbod') {
-      return { storage: compact({ type: this.type, ...this.fields }) };
+      return this.renderVolume('storage');
     }
     if (this.volumes.length === 0) {
-      return { error: { value: [], rule: 'must list at least one JBOD volume' } };
+      return { error: { field: 'storage', value: [], rule: 'must list at least one JBOD volume' } };
     }
     if (this.volumes.some(v => v.type === 'jbod')) {
-      return { error: { value: this.volumes.map(v => v.type), rule: 'must not nest JBOD in JBOD' } };
+      return { error: { field: 'storage', value: this.volumes.map(v => v.type), rule: 'must not nest JBOD in JBOD' } };
     }
-    const volumes = this.volumes.map((v, id) => compact({ id, type: v.type, ...v.fields }));
+    const volumes = [];
+    for (const [id, volume] of this.volumes.entries()) {
+      const rendered = volume.renderVolume(`storage.volumes[${id}]`);
+      if (rendered.error) {
+        return rendered;
+      }
+      volumes.push({ id, ...rendered.storage });
+    }
     if (volumes.filter(v => v.kraftMetadata).length > 1) {
-      return { error: { value: volumes.map(v => v.kraftMetadata ?? null), rule: 'may mark at most one JBOD volume for KRaft metadata' } };
+      return { error: { field: 'storage', value: volumes.map(v => v.kraftMetadata ?? null), rule: 'may mark at most one JBOD volume for KRaft metadata' } };
     }
     return { storage: { type: 'jbod', volumes } };
   }
+
+  // One volume; its sizes become quantities here, so that a bad one is reported with the node pool's path.
+  private renderVolume(field: string): { storage?: any; error?: StorageError } {
+    const fields: { [key: string]: unknown } = { type: this.type };
+    for (const [key, value] of Object.entries(this.fields)) {
+      if (!(value instanceof Size)) {
+        fields[key] = value;
+        continue;
+      }
+      const error = checkSize(`${field}.${key}`, value, key === 'sizeLimit' ? 'Leave sizeLimit unset for no limit' : 'For example Size.gibibytes(100)');
+      if (error) {
+        return { error };
+      }
+      fields[key] = sizeQuantity(value);
+    }
+    return { storage: compact(fields) };
+  }
+}
+
+/**
+ * A volume size must be a positive, finite amount. Strimzi's CRD takes any string, but Kubernetes
+ * refuses a PersistentVolumeClaim that requests 0 bytes (kubernetes pkg/apis/core/validation/
+ * validation.go, ValidatePersistentVolumeClaimSpec: ValidatePositiveQuantityValue on the storage
+ * request), and the kubelet evicts a pod whose emptyDir exceeds its sizeLimit, so a 0-byte limit
+ * evicts the broker at its first write.
+ */
+function checkSize(field: string, size: Size, hint: string): StorageError | undefined {
+  const kib = size.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
+  if (!Number.isFinite(kib) || Math.round(kib * 1024) < 1) {
+    return { field, value: `${kib}KiB`, rule: 'must be a positive, finite size (at least 1 byte)', hint };
+  }
+  return undefined;
 }
 
 function compact(obj: { [key: string]: any }): { [key: string]: any } {

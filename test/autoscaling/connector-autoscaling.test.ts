@@ -1,5 +1,6 @@
+import { Duration } from 'cdk8s';
 import { autoscaling, kedaKafka, one, resources } from './setup';
-import { KafkaPlatform, MetricType, ScalerTrigger } from '../../src';
+import { KafkaOffsetResetPolicy, KafkaPlatform, KedaRelease, MetricType, ScalerTrigger } from '../../src';
 import { connectorScaleSelector } from '../../src/strimzi/connector-scale-selector';
 import { CONNECTOR_SCALE_SELECTOR_FIELD } from '../../src/strimzi/crds';
 
@@ -35,12 +36,35 @@ describe('connector task autoscaling (strimzi#10450)', () => {
         consumerGroup: 'connect-archive',
         topic: 'orders',
         lagThreshold: '100',
+        offsetResetPolicy: 'earliest',
         tls: 'enable',
         version: '2.1.0',
       },
       authenticationRef: { kind: 'TriggerAuthentication', name: one(autoscaling(KafkaPlatform.of(k)), 'TriggerAuthentication').metadata.name },
     }]);
     expect(one(resources(KafkaPlatform.of(k)), 'KafkaConnector').spec.tasksMax).toBe(3);
+  });
+
+  // apache/kafka 3.9 Worker.java, baseConsumerConfigs: the sink consumer starts at earliest unless the
+  // connector's consumer.override.auto.offset.reset (or the worker's consumer.auto.offset.reset) says
+  // otherwise; KEDA's default latest would count a new connector's backlog as 1 per partition.
+  test('the task trigger follows the connector\'s auto.offset.reset', () => {
+    const policy = (config?: any, options: any = {}, release?: KedaRelease) => {
+      const k = kedaKafka({}, release ? { keda: release } : {});
+      k.addConnect('c').addConnector('x', { className: 'a.B', topics: ['t'], config, autoscaling: { maxTasks: 4, ...options } });
+      return one(autoscaling(KafkaPlatform.of(k)), 'ScaledObject').spec.triggers[0].metadata.offsetResetPolicy;
+    };
+    expect(policy()).toBe('earliest');
+    expect(policy({ 'consumer.override.auto.offset.reset': 'latest' })).toBe('latest');
+    expect(() => policy(undefined, { offsetResetPolicy: KafkaOffsetResetPolicy.LATEST })).toThrow(
+      '[p-kafka/events/c/x] autoscaling.offsetResetPolicy: "latest" contradicts auto.offset.reset earliest of the sink consumer of KafkaConnector x '
+      + '(Kafka Connect\'s setting for every sink consumer (apache/kafka Worker.java, baseConsumerConfigs))');
+    // keda#5689: KEDA 2.14 ignores scaleToZeroOnInvalidOffset with earliest.
+    expect(() => policy(undefined, { scaleToZeroOnInvalidOffset: true }, KedaRelease.V2_14_1)).toThrow(
+      '[p-kafka/events/c/x] autoscaling.scaleToZeroOnInvalidOffset: true with offsetResetPolicy earliest, which follows the sink consumer of KafkaConnector x '
+      + '(Kafka Connect\'s setting for every sink consumer (apache/kafka Worker.java, baseConsumerConfigs)), needs KEDA 2.15.0 or later (keda#5689), '
+      + 'but the release is KEDA 2.14.1. Remove it, use KEDA 2.15.0 or later, or set consumer.override.auto.offset.reset: latest in the connector config');
+    expect(policy({ 'consumer.override.auto.offset.reset': 'latest' }, { scaleToZeroOnInvalidOffset: true }, KedaRelease.V2_14_1)).toBe('latest');
   });
 
   test('workers and tasks of one Connect cluster can be scaled together without sharing pods', () => {
@@ -81,6 +105,16 @@ describe('connector task autoscaling (strimzi#10450)', () => {
         + 'Use state: KafkaConnectorState.PAUSED or STOPPED to stop it');
     expect(() => kedaKafka().addConnect('c').addConnector('x', { className: 'a.B', topics: ['t'], autoscaling: { minTasks: 3, maxTasks: 2 } }))
       .toThrow('autoscaling.maxTasks: 2 must be an integer >= minTasks (3)');
+  });
+
+  // kedacore/keda pkg/scaling/executor/scale_scaledobjects.go: the cooldowns apply only on the way to 0
+  // or to idleReplicaCount; a connector keeps at least one task and has no idle count.
+  test('cooldownPeriod and initialCooldownPeriod can never apply to connector tasks', () => {
+    const connector = (options: any) => () => kedaKafka().addConnect('c').addConnector('x', { className: 'a.B', topics: ['t'], autoscaling: { maxTasks: 4, ...options } });
+    expect(connector({ cooldownPeriod: Duration.minutes(5) })).toThrow('[p-kafka/events/c/x] autoscaling.cooldownPeriod: "300s" can never take effect on connector tasks, '
+      + 'which never go below one task (the KafkaConnector CRD\'s tasksMax minimum is 1): KEDA waits it only before scaling to 0 or to idleReplicas, and the HPA does '
+      + 'every other scale-in (kedacore/keda pkg/scaling/executor/scale_scaledobjects.go). Slow down scale-in with autoscaling.behavior.scaleDown (stabilizationWindow, policies)');
+    expect(connector({ initialCooldownPeriod: Duration.seconds(30) })).toThrow('[p-kafka/events/c/x] autoscaling.initialCooldownPeriod: "30s" can never take effect on connector tasks');
   });
 
   test('cpu and memory triggers are refused: tasks are not pods', () => {

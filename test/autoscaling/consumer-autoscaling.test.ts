@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
+import { Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { autoscaling, kedaKafka, one, resources } from './setup';
 import { ClusterTriggerAuthentication, KafkaPlatform, ScaleTarget } from '../../src';
@@ -30,6 +30,8 @@ describe('consumer Deployment autoscaling (Kafka Streams and other consumers)', 
       ['lag-payments', 'streams-pipeline-app', 'payments', '50'],
     ]);
     expect(scaling.kafka).toBe(k);
+    // A consumer's reset policy is the user's to state; KEDA's default latest is not emitted.
+    expect(so.spec.triggers[0].metadata.offsetResetPolicy).toBeUndefined();
     // The HPA owns the replica count: the Deployment no longer states one.
     expect(one(Testing.synth(apps), 'Deployment').spec.replicas).toBeUndefined();
   });
@@ -102,6 +104,19 @@ describe('consumer Deployment autoscaling (Kafka Streams and other consumers)', 
       target: ScaleTarget.of({ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'consumer', namespace: 'kafka' }), kafka: k, consumerGroup: 'g', maxReplicas: 3,
     });
     expect(one(autoscaling(KafkaPlatform.of(k)), 'ScaledObject').spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'consumer' });
+  });
+
+  // kedacore/keda pkg/scaling/executor/scale_scaledobjects.go: the cooldowns apply only on the way to 0
+  // or to idleReplicaCount.
+  test('cooldownPeriod is refused unless the workload may scale to zero', () => {
+    const k = kedaKafka();
+    const target = ScaleTarget.of({ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'consumer', namespace: 'kafka' });
+    expect(() => KafkaPlatform.of(k).addConsumerAutoscaling('p', { target, kafka: k, consumerGroup: 'g', maxReplicas: 3, cooldownPeriod: Duration.minutes(2) })).toThrow(
+      '[p-autoscaling/p] cooldownPeriod: "120s" has no effect with minReplicas 1: KEDA waits it only before scaling to 0 or to idleReplicas, and the HPA does every other '
+      + 'scale-in (kedacore/keda pkg/scaling/executor/scale_scaledobjects.go). Slow down scale-in with behavior.scaleDown (stabilizationWindow, policies), or set minReplicas: 0');
+    KafkaPlatform.of(k).addConsumerAutoscaling('q', { target, kafka: k, consumerGroup: 'g', minReplicas: 0, maxReplicas: 3, cooldownPeriod: Duration.minutes(2) });
+    const so = one(autoscaling(KafkaPlatform.of(k)), 'ScaledObject');
+    expect([so.spec.minReplicaCount, so.spec.cooldownPeriod, so.spec.advanced]).toEqual([0, 120, undefined]);
   });
 
   test('a maximum above the largest topic\'s partitions is an error', () => {

@@ -2,9 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as jsYaml from 'js-yaml';
 import { CrdSchemas, expectConformant } from './crd-schema';
-import { KEDA_DIR, STRIMZI_DIR, STRIMZI_VERSIONS } from '../fixtures';
+import { KEDA_DIR, KEDA_VERSIONS, STRIMZI_DIR, STRIMZI_VERSIONS } from '../fixtures';
 
-const KEDA_VERSIONS = fs.readdirSync(KEDA_DIR).filter(d => /^\d+\.\d+\.\d+$/.test(d));
 
 function strimziCrdFiles(version: string): string[] {
   const dir = path.join(STRIMZI_DIR, version, 'install');

@@ -2,11 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
 import { KedaRelease } from '../../src';
-import { KEDA_DIR, NEWEST_STRIMZI, STRIMZI_VERSIONS, strimziRelease } from '../fixtures';
+import { KEDA_DIR, KEDA_VERSIONS, NEWEST_STRIMZI, STRIMZI_VERSIONS, strimziRelease } from '../fixtures';
 import { CrdSchemas, expectConformant } from './crd-schema';
 import { everyFeature } from './strimzi-declaration';
 
-const KEDA_VERSIONS = fs.readdirSync(KEDA_DIR).filter(d => /^\d+\.\d+\.\d+$/.test(d)).sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
 const NEWEST_KEDA = KEDA_VERSIONS[KEDA_VERSIONS.length - 1];
 
 function kedaSchemas(version: string): CrdSchemas {

@@ -12,6 +12,15 @@ import {
  */
 export function everyFeature(app: App, release: StrimziRelease, keda?: KedaRelease): KafkaPlatform {
   const platform = new KafkaPlatform(app, 'full', { namespace: 'kafka', strimzi: release, keda, watchNamespaces: ['kafka', 'apps'] });
+  declareEveryFeature(platform);
+  return platform;
+}
+
+/** Declares every feature on `platform`, as its Strimzi and KEDA releases allow (also an upgrade's declaration). */
+export function declareEveryFeature(platform: KafkaPlatform): void {
+  const app = App.of(platform);
+  const release = platform.strimzi;
+  const keda = platform.keda;
   const newer = (v: string) => release._version.isAtLeast(v);
   const kafka = platform.addKafka('events', {
     metadataVersion: undefined,
@@ -67,11 +76,11 @@ export function everyFeature(app: App, release: StrimziRelease, keda?: KedaRelea
   const connect = kafka.addConnect('sinks', {
     replicas: 2,
     autoscaling: keda && {
-      minReplicas: 1,
+      // 0, so that the cooldowns apply (KEDA waits them only on the way to 0 or to idleReplicaCount).
+      minReplicas: 0,
       maxReplicas: 6,
       lagThreshold: 100,
       activationLagThreshold: 5,
-      offsetResetPolicy: KafkaOffsetResetPolicy.EARLIEST,
       excludePersistentLag: true,
       pollingInterval: Duration.seconds(15),
       cooldownPeriod: Duration.minutes(5),
@@ -111,6 +120,8 @@ export function everyFeature(app: App, release: StrimziRelease, keda?: KedaRelea
   connect.addConnector('scaled-sink', {
     className: 'io.example.Sink',
     topics: [orders],
+    // KEDA 2.14 ignores scaleToZeroOnInvalidOffset with earliest, the sink default (keda#5689).
+    config: kedaAtLeast('2.15.0') ? undefined : { 'consumer.override.auto.offset.reset': 'latest' },
     autoscaling: keda && {
       minTasks: 2,
       maxTasks: 12,
@@ -121,7 +132,14 @@ export function everyFeature(app: App, release: StrimziRelease, keda?: KedaRelea
   if (keda) {
     const apps = new Chart(app, 'apps', { namespace: 'kafka' });
     const streams = new kplus.Deployment(apps, 'streams', { metadata: { name: 'streams' }, containers: [{ image: 'x', securityContext: { user: 1000 } }] });
-    platform.addConsumerAutoscaling('streams', { deployment: streams, consumerGroup: 'streams-app', topics: [orders, 'raw'], maxReplicas: 12, allowIdleConsumers: true });
+    platform.addConsumerAutoscaling('streams', {
+      deployment: streams,
+      consumerGroup: 'streams-app',
+      topics: [orders, 'raw'],
+      maxReplicas: 12,
+      allowIdleConsumers: true,
+      offsetResetPolicy: KafkaOffsetResetPolicy.EARLIEST, // Kafka Streams' default auto.offset.reset
+    });
     platform.addConsumerAutoscaling('all-topics', {
       target: ScaleTarget.of({ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'consumer', namespace: 'kafka' }),
       kafka,
@@ -133,7 +151,6 @@ export function everyFeature(app: App, release: StrimziRelease, keda?: KedaRelea
   }
   kafka.addConnect('plain', { listener: 'plain', image: 'registry.example.com/connect:2', useConnectorResources: false });
   kafka.addConnect('mtls', { listener: 'tls', version: kafka.kafkaVersion });
-  return platform;
 }
 
 function cpu(amount: string): any {

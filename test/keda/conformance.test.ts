@@ -40,8 +40,13 @@ function everything(release: KedaRelease): any[] {
   if (has('triggerAuthBoundServiceAccountToken')) {
     new TriggerAuthentication(chart, 'token-auth', { release, boundServiceAccountTokens: [{ parameter: 'bearerToken', serviceAccountName: 'reader' }] });
   }
+  new ClusterTriggerAuthentication(chart, 'cluster-auth', {
+    release,
+    secretTargetRefs: [{ parameter: 'password', name: 'shared-consumer', key: 'password' }],
+    podIdentity: { provider: PodIdentityProvider.AWS },
+  });
   if (has('triggerAuthFilePath')) {
-    new TriggerAuthentication(chart, 'file-auth', { release, filePath: '/var/run/keda/params.json' });
+    new ClusterTriggerAuthentication(chart, 'file-auth', { release, filePath: 'kafka/params.json', podIdentity: { provider: PodIdentityProvider.GCP } });
   }
 
   const triggers = [
@@ -144,6 +149,9 @@ describe.each(KEDA_VERSIONS)('objects for KEDA %s', (version) => {
   test('conform to the KEDA CRDs of that release', () => {
     expect(objects.filter(o => o.kind === 'ScaledObject')).toHaveLength(3);
     expect(objects.filter(o => o.kind === 'TriggerAuthentication').length).toBeGreaterThanOrEqual(3);
+    const clusterAuths = objects.filter(o => o.kind === 'ClusterTriggerAuthentication');
+    expect(clusterAuths.map(o => [o.metadata.namespace, o.spec.filePath])).toEqual(
+      KedaRelease.of(version)._supports('triggerAuthFilePath') ? [[undefined, undefined], [undefined, 'kafka/params.json']] : [[undefined, undefined]]);
     expectConformant(schemas, objects);
   });
 
@@ -169,6 +177,12 @@ describe('the version gates match the schemas', () => {
     expect(schemasOf('2.16.1').errors(so(fallback))).toEqual(['ScaledObject/x: /spec/fallback must NOT have additional property "behavior"']);
     expect(schemasOf('2.18.3').errors(so(fallback))).toEqual([]);
     expect(schemasOf('2.18.3').errors(so({ ...fallback, behavior: 'scalingModifiers' }))[0]).toMatch(/^ScaledObject\/x: \/spec\/fallback\/behavior must be one of/);
+  });
+
+  test('a ClusterTriggerAuthentication filePath, refused before 2.19.0, is unknown to the 2.18.3 schema', () => {
+    const cta = { apiVersion: 'keda.sh/v1alpha1', kind: 'ClusterTriggerAuthentication', metadata: { name: 'x' }, spec: { filePath: 'creds.json' } };
+    expect(schemasOf('2.18.3').errors(cta)).toEqual(['ClusterTriggerAuthentication/x: /spec must NOT have additional property "filePath"']);
+    expect(schemasOf('2.20.2').errors(cta)).toEqual([]);
   });
 
   test('a TriggerAuthentication boundServiceAccountToken, refused before 2.17.0, is unknown to the 2.16.1 schema', () => {

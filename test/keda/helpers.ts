@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
@@ -6,8 +5,7 @@ import { KedaRelease, ScaledObject, ScaledObjectProps, ScalerTrigger, ScaleTarge
 import { KEDA_DIR } from '../fixtures';
 
 /** The KEDA releases in the fixtures, oldest first. */
-export const KEDA_VERSIONS: string[] = fs.readdirSync(KEDA_DIR).filter(d => /^\d+\.\d+\.\d+$/.test(d))
-  .sort((a, b) => KedaRelease.of(a)._version.compare(b));
+export { KEDA_VERSIONS } from '../fixtures';
 
 export function kedaCrdsDir(version: string): string {
   return path.join(KEDA_DIR, version, 'crds');

@@ -51,6 +51,8 @@ describe('the fact table', () => {
     ['fallbackWithValueMetric', '2.17.1', '2.18.0'],
     ['kafkaEnsureEvenDistributionOfPartitions', '2.17.1', '2.18.0'],
     ['kafkaSaslNone', '2.17.1', '2.18.0'],
+    // v2.14.0:pkg/scalers/kafka_scaler.go (keda PR #5692 is the v2.14.0 tag commit), not 2.15.0.
+    ['kafkaSaslTokenProvider', '2.14.0', '2.14.0'],
     ['kafkaKerberosDisableFAST', '2.15.1', '2.16.0'],
     ['triggerAuthBoundServiceAccountToken', '2.16.1', '2.17.0'],
     ['triggerAuthFilePath', '2.18.3', '2.19.0'],
@@ -146,9 +148,17 @@ describe('crdsDirectory errors', () => {
   });
 
   test('a folder that does not exist or has no YAML is refused', () => {
+    const contents = 'It should hold the CRD files of the KEDA release, as in config/crd/bases/ at its tag of github.com/kedacore/keda: '
+      + 'keda.sh_scaledobjects.yaml, keda.sh_triggerauthentications.yaml, keda.sh_clustertriggerauthentications.yaml and the others';
     expect(thrown(() => KedaRelease.of('2.20.2', { crdsDirectory: path.join(tmp, 'nope') }))).toBe(
-      `KedaRelease.of("2.20.2"): crdsDirectory ${JSON.stringify(path.join(tmp, 'nope'))} is not a directory. Point it at a folder with `
-      + 'the KEDA CRD files, for example the config/crd/bases folder of the KEDA release');
+      `KedaRelease.of("2.20.2"): crdsDirectory ${path.join(tmp, 'nope')} does not exist. ${contents}`);
+    // A relative path is shown resolved, with the working directory it was resolved against.
+    expect(thrown(() => KedaRelease.of('2.20.2', { crdsDirectory: 'vendor/keda/crds' }))).toBe(
+      `KedaRelease.of("2.20.2"): crdsDirectory ${path.resolve('vendor/keda/crds')} (vendor/keda/crds, from the working directory ${process.cwd()}) does not exist. ${contents}`);
+    fs.writeFileSync(path.join(tmp, 'file.yaml'), '');
+    expect(thrown(() => KedaRelease.of('2.20.2', { crdsDirectory: path.join(tmp, 'file.yaml') }))).toBe(
+      `KedaRelease.of("2.20.2"): crdsDirectory ${path.join(tmp, 'file.yaml')} is not a directory. ${contents}`);
+    fs.rmSync(path.join(tmp, 'file.yaml'));
     expect(thrown(() => KedaRelease.of('2.20.2', { crdsDirectory: tmp }))).toBe(`KedaRelease.of("2.20.2"): crdsDirectory ${JSON.stringify(tmp)} has no .yaml files`);
   });
 

@@ -1,4 +1,4 @@
-import { Chart, Duration, Testing, Yaml } from 'cdk8s';
+import { ApiObject, Chart, Duration, Testing, Yaml } from 'cdk8s';
 import { DEPLOYMENT, KAFKA, newChart, scaledObject, synthKind, thrown, validationErrors } from './helpers';
 import {
   FallbackBehavior, HpaScalingPolicyType, HpaSelectPolicy, KafkaTriggerProps, KedaRelease, MetricType, ScaledObject, ScaledObjectProps, ScalerTrigger,
@@ -92,6 +92,8 @@ describe('ScaledObject rendering', () => {
     const so = scaledObject(chart, { triggers: [] });
     expect(so.apiObject).toBe(so);
     expect(so.node.children).toEqual([]);
+    // cdk8s answers `instanceof` of any ApiObject subclass for every ApiObject; a ScaledObject answers for itself.
+    expect([so instanceof ScaledObject, new ApiObject(chart, 'other', { apiVersion: 'v1', kind: 'ConfigMap' }) instanceof ScaledObject]).toEqual([true, false]);
     for (let i = 0; i < 1700; i++) {
       so.addTrigger(kafka({ name: `lag-${i}`, consumerGroup: `connect-sink-${String(i).padStart(5, '0')}`, topic: `topic-${i}` }));
     }
@@ -194,6 +196,23 @@ describe('KEDA admission rules', () => {
       + 'characters or not a valid name (keda#7762). Use a name of at most 54 characters, or set advanced.horizontalPodAutoscalerName');
     expect(scaledObject(newChart(), { name: 'a'.repeat(55), advanced: { horizontalPodAutoscalerName: 'short' } }).hpaName).toBe('short');
     expect(thrown(() => scaledObject(newChart(), {}, 'Consumer'))).toMatch(/^\[test\/Consumer\] id: "Consumer" must be .*\. Set name$/);
+  });
+
+  // v2.20.2 (and v2.14.0):pkg/scaling/executor/scale_scaledobjects.go: RequestScale calls
+  // scaleToZeroOrIdle, the only reader of both cooldowns, only with idleReplicaCount set or
+  // minReplicas 0; the HPA does every other scale-in.
+  test('cooldownPeriod and initialCooldownPeriod are refused where KEDA never waits them', () => {
+    const hint = 'Slow down scale-in with advanced.behavior.scaleDown (stabilizationWindow, policies), or set minReplicas: 0 or idleReplicas';
+    expect(error({ minReplicas: 2, cooldownPeriod: Duration.minutes(10) })).toBe(`${PATH}cooldownPeriod: "600s" has no effect with minReplicas 2 and no idleReplicas: `
+      + `KEDA waits it only before scaling to 0 or to idleReplicas, and the HPA does every other scale-in (kedacore/keda pkg/scaling/executor/scale_scaledobjects.go). ${hint}`);
+    expect(error({ minReplicas: 1, initialCooldownPeriod: Duration.minutes(1) })).toBe(`${PATH}initialCooldownPeriod: "60s" has no effect with minReplicas 1 and no idleReplicas: `
+      + `KEDA waits it only before scaling to 0 or to idleReplicas, and the HPA does every other scale-in (kedacore/keda pkg/scaling/executor/scale_scaledobjects.go). ${hint}`);
+    // Scale to zero, or to an idle count: then KEDA waits them (also for idle 1, which KEDA 2.20's
+    // webhook warns about although the executor honours it).
+    expect(spec({ cooldownPeriod: Duration.minutes(10), initialCooldownPeriod: Duration.minutes(1) }))
+      .toMatchObject({ cooldownPeriod: 600, initialCooldownPeriod: 60 });
+    expect(spec({ minReplicas: 3, idleReplicas: 1, cooldownPeriod: Duration.minutes(10) }))
+      .toMatchObject({ idleReplicaCount: 1, minReplicaCount: 3, cooldownPeriod: 600 });
   });
 
   test('only cpu/memory triggers with minReplicas 0 are refused', () => {

@@ -175,6 +175,26 @@ describe('Kafka', () => {
         .toThrow(message);
     });
 
+    // Kubernetes refuses a PVC that requests 0 bytes (pkg/apis/core/validation/validation.go,
+    // ValidatePersistentVolumeClaimSpec: ValidatePositiveQuantityValue); the library used to emit size: "0".
+    test.each([
+      [KafkaStorage.persistentClaim({ size: Size.gibibytes(0) }), 'storage.size: "0KiB" must be a positive, finite size (at least 1 byte). For example Size.gibibytes(100)'],
+      [KafkaStorage.persistentClaim({ size: Size.gibibytes(NaN) }), 'storage.size: "NaNKiB" must be a positive, finite size (at least 1 byte). For example Size.gibibytes(100)'],
+      [KafkaStorage.persistentClaim({ size: Size.gibibytes(Infinity) }), 'storage.size: "InfinityKiB" must be a positive, finite size (at least 1 byte)'],
+      [KafkaStorage.persistentClaim({ size: Size.kibibytes(0.0001) }), 'storage.size: "0.0001KiB" must be a positive, finite size (at least 1 byte)'],
+      [KafkaStorage.jbod([KafkaStorage.persistentClaim({ size: Size.gibibytes(1) }), KafkaStorage.persistentClaim({ size: Size.tebibytes(0) })]),
+        'storage.volumes[1].size: "0KiB" must be a positive, finite size (at least 1 byte)'],
+      [KafkaStorage.ephemeral({ sizeLimit: Size.mebibytes(0) }), 'storage.sizeLimit: "0KiB" must be a positive, finite size (at least 1 byte). Leave sizeLimit unset for no limit'],
+    ])('storage of no size is an error naming the pool and the field (%#)', (storage, message) => {
+      expect(() => kafka().addNodePool({ name: 'extra', roles: [KafkaNodeRole.BROKER], replicas: 1, storage })).toThrow(`[p-kafka/events/pool-extra] ${message}`);
+    });
+
+    test('a size of one byte and more is emitted as a quantity', () => {
+      const k = kafka();
+      k.addNodePool({ name: 'tiny', roles: [KafkaNodeRole.BROKER], replicas: 1, storage: KafkaStorage.persistentClaim({ size: Size.kibibytes(0.5) }) });
+      expect(find(synth(k), 'KafkaNodePool', 'tiny').spec.storage).toEqual({ type: 'persistent-claim', size: '512' });
+    });
+
     test('two pools with one name are an error', () => {
       expect(() => kafka().addNodePool({ ...THREE_BY_THREE.nodePools![1] })).toThrow('[p-kafka/events] nodePools[].name: "brokers" is used by another node pool of this cluster');
     });

@@ -80,14 +80,21 @@ describe('other inputs', () => {
       .toThrow('sha256 option: "abc" is not a sha256 digest (64 hex digits)');
   });
 
-  test('a directory that does not exist is an error', () => {
+  test('a directory that does not exist is an error that shows where it looked and what the folder holds', () => {
+    const contents = 'It should be the install/cluster-operator/ folder of a Strimzi release (in strimzi-<version>.tar.gz, or at the release tag '
+      + 'of github.com/strimzi/strimzi-kafka-operator), with the CRDs (04*-Crd-*.yaml) and the operator\'s RBAC, ConfigMap and Deployment '
+      + '(060-Deployment-strimzi-cluster-operator.yaml)';
     expect(() => StrimziRelease.fromDirectory('/no/such/dir'))
-      .toThrow('StrimziRelease.fromDirectory("/no/such/dir"): directory does not exist');
+      .toThrow(`StrimziRelease.fromDirectory("/no/such/dir"): directory /no/such/dir does not exist. ${contents}`);
+    expect(() => StrimziRelease.fromDirectory('vendor/strimzi-1.2.0/install/cluster-operator'))
+      .toThrow(`StrimziRelease.fromDirectory("vendor/strimzi-1.2.0/install/cluster-operator"): directory ${path.resolve('vendor/strimzi-1.2.0/install/cluster-operator')} `
+        + `(vendor/strimzi-1.2.0/install/cluster-operator, from the working directory ${process.cwd()}) does not exist. ${contents}`);
   });
 
   test('a file that does not exist is an error', () => {
     expect(() => StrimziRelease.fromFile('/no/such/file.yaml'))
-      .toThrow('StrimziRelease.fromFile("/no/such/file.yaml"): file does not exist');
+      .toThrow('StrimziRelease.fromFile("/no/such/file.yaml"): file /no/such/file.yaml does not exist. It should be one YAML file with every '
+        + 'install file of a Strimzi release, such as the release asset strimzi-cluster-operator-<version>.yaml');
   });
 
   test('a release root instead of its install folder gets a hint', () => {
