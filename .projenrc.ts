@@ -19,6 +19,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   constructsVersion: '10.4.2',
   jsiiVersion: '~6.0.0',
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  // Release files are parsed in-process with the YAML parser cdk8s itself bundles, at the same
+  // version (cdk8s 2.70.106 pins yaml 2.9.1), so the documents are the ones cdk8s's Yaml.load reads.
+  bundledDeps: ['yaml@2.9.1'],
   devDeps: [
     '@types/node@^20', // projen would pick the newest @types/node; we run on Node 20
     'cdk8s-cli@2.207.60', // `cdk8s synth` for the examples

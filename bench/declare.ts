@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { App, Size } from 'cdk8s';
+import { ApiObject, App, Chart, Size } from 'cdk8s';
 import { findUpstream } from '../fixtures/upstream';
 import {
   KafkaAuthorization, KafkaListenerAuthentication, KafkaListenerType, KafkaNodeRole, KafkaPlatform, KafkaStorage,
@@ -7,7 +7,7 @@ import {
 } from '../src';
 
 // The unmodified upstream release files (the same ones the examples and tests use).
-const upstream = findUpstream();
+export const UPSTREAM = findUpstream();
 
 /** The two releases, read once per process: reading them is reported apart from the per-size work. */
 export interface Releases {
@@ -17,9 +17,9 @@ export interface Releases {
 
 export function readReleases(): Releases {
   return {
-    strimzi: StrimziRelease.fromDirectory(path.join(upstream, 'strimzi', '1.2.0', 'install')),
+    strimzi: StrimziRelease.fromDirectory(path.join(UPSTREAM, 'strimzi', '1.2.0', 'install')),
     // With the CRD folder the KEDA CRDs are emitted too, as a real platform would.
-    keda: KedaRelease.of('2.20.2', { crdsDirectory: path.join(upstream, 'keda', '2.20.2', 'crds') }),
+    keda: KedaRelease.of('2.20.2', { crdsDirectory: path.join(UPSTREAM, 'keda', '2.20.2', 'crds') }),
   };
 }
 
@@ -32,8 +32,8 @@ const PARTITIONS = 6;
  * and task autoscaling on every second connector: n KafkaTopics, n KafkaConnectors, n/2 + 1
  * ScaledObjects (the Connect workers' one has a lag trigger per connector) and the generated users.
  */
-export function declarePlatform(releases: Releases, n: number): App {
-  const app = new App({ outdir: 'bench-unused' });
+export function declarePlatform(releases: Releases, n: number, outdir: string = 'bench-unused'): App {
+  const app = new App({ outdir });
   const platform = new KafkaPlatform(app, 'bench', { namespace: 'kafka', strimzi: releases.strimzi, keda: releases.keda });
   const kafka = platform.addKafka('events', {
     nodePools: [
@@ -63,5 +63,32 @@ export function declarePlatform(releases: Releases, n: number): App {
   // sink connector, ~345 B each), the Connect user and the KEDA scaler user (ACLs per topic and group,
   // ~220 B per connector). Past ~760 and ~1,180 connectors they exceed the 256 KiB limit of
   // client-side apply, and the library marks them for server-side apply.
+  return app;
+}
+
+/** The objects one chart writes, in its file's order. */
+export interface ChartObjects {
+  readonly id: string;
+  readonly objects: any[];
+}
+
+/** What the charts of an app write, in cdk8s's chart order: the library's output as plain data. */
+export function renderCharts(app: App): ChartObjects[] {
+  return app.charts.map(chart => ({ id: chart.node.id, objects: chart.toJson() }));
+}
+
+/**
+ * The baseline: the same objects as raw ApiObjects, one chart per file with the same names. The
+ * second chart depends on the first, as the platform's operator stage does on its CRD stage (its
+ * objects times the CRDs: a fixed cost), so that cdk8s numbers the files the same way.
+ */
+export function declareRaw(charts: ChartObjects[], outdir: string = 'bench-unused'): App {
+  const app = new App({ outdir });
+  const created = charts.map(({ id, objects }) => {
+    const chart = new Chart(app, id);
+    objects.forEach((obj, i) => new ApiObject(chart, `o${i}`, obj));
+    return chart;
+  });
+  created[1]?.addDependency(created[0]);
   return app;
 }

@@ -1,39 +1,35 @@
-import { isDeepStrictEqual } from 'util';
-import { ApiObject, App, Chart, Testing, Yaml } from 'cdk8s';
-import { declarePlatform, readReleases } from './declare';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Chart, Testing, Yaml } from 'cdk8s';
+import { parseAllDocuments } from 'yaml';
+import { ChartObjects, declarePlatform, declareRaw, readReleases, renderCharts, UPSTREAM } from './declare';
+import { KedaRelease, StrimziCrds, StrimziRelease } from '../src';
 
-/** Milliseconds of the phases of one size; each is the median over the repetitions. */
-export interface Phases {
+// What one child process of the benchmark measures. Every child starts fresh (no shared heap or JIT);
+// the parent interleaves, repeats and summarizes.
+
+/** The three ways of writing the same files: the library, raw ApiObjects, and YAML alone. */
+export type Way = 'library' | 'raw' | 'floor';
+
+/** One round of one way: milliseconds to build the tree and to synthesize (write) it. */
+export interface Round {
+  readonly way: Way;
   readonly build: number;
   readonly synth: number;
-  readonly yaml: number;
   readonly total: number;
 }
 
-/** What one child process reports for one size. */
-export interface SizeResult {
+/** What a `rounds` child reports for one size. */
+export interface RoundsResult {
   readonly n: number;
-  readonly repeats: number;
   readonly objects: number;
   readonly yamlBytes: number;
-  readonly readReleaseMs: number;
-  readonly library: Phases;
-  readonly baseline: Phases;
-  /** One pass of every construct's validations (cdk8s runs one per chart it synthesizes). */
-  readonly validatePassMs: number;
-  /** Peak RSS after the library runs (before the baseline), MB. */
-  readonly peakRssMb: number;
-  /** Heap used after synth (after a GC, app and manifests still alive), MB. */
-  readonly heapAfterSynthMb: number;
-  /**
-   * Whether the baseline emitted the library's objects. Deep equality, not bytes: the library's
-   * JSON patch on the KafkaConnector CRD appends keys after cdk8s sorted them, the baseline sorts them.
-   */
-  readonly sameObjects: boolean;
+  readonly rounds: Round[];
 }
 
 /** The phase the child is in, written to stderr so that the parent can say where a crash or hang was. */
-function phase(text: string) {
+export function phase(text: string) {
   process.stderr.write(`phase: ${text}\n`);
 }
 
@@ -47,97 +43,92 @@ function time<T>(fn: () => T): [T, number] {
   return [value, now() - start];
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function medians(runs: Array<Omit<Phases, 'total'>>): Phases {
-  const build = median(runs.map(r => r.build));
-  const synth = median(runs.map(r => r.synth));
-  const yaml = median(runs.map(r => r.yaml));
-  return { build, synth, yaml, total: median(runs.map(r => r.build + r.synth + r.yaml)) };
-}
-
-// What `app.synth()` does per chart, without writing files: the charts in the app's (dependency)
-// order, each rendered by cdk8s (`Testing.synth` = `chart.toJson()`, which resolves the app's
-// dependencies and runs all validations each time).
-function synthesize(app: App): any[] {
-  return app.charts.flatMap(chart => Testing.synth(chart));
-}
-
 const gc: (() => void) | undefined = (globalThis as any).gc;
 
+function scratch(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-strimzi-keda-bench-'));
+}
+
+function bytesIn(dir: string): number {
+  return fs.readdirSync(dir).reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);
+}
+
+// Writes the rendered documents to the files cdk8s would write, with cdk8s's own serializer: the
+// least any cdk8s app pays for this output.
+function writeYaml(charts: ChartObjects[], outdir: string): void {
+  fs.mkdirSync(outdir, { recursive: true });
+  charts.forEach(({ id, objects }, i) => Yaml.save(path.join(outdir, `${String(i).padStart(4, '0')}-${id}.k8s.yaml`), objects));
+}
+
 /**
- * Measures one size: the library (build, synth, YAML) and the baseline (the same objects as raw
- * ApiObjects in one chart), each `maxRepeats` times or fewer when a repetition would overrun
- * `budgetMs` (at least once).
+ * `repeats` rounds of each way at size `n`, interleaved, the order rotated every repetition so
+ * that no way always runs first (cold) or after the same neighbour. Each library and raw round is
+ * what a user's `cdk8s synth` runs: declare the tree, then `app.synth()` writing files.
  */
-export function measureSize(n: number, maxRepeats: number, budgetMs: number): SizeResult {
-  const started = now();
-  phase('read releases');
-  const [releases, readReleaseMs] = time(readReleases);
-
-  const runs = new Array<Omit<Phases, 'total'>>();
-  let objects: any[] = [];
-  let yaml = '';
-  let heapAfterSynthMb = 0;
-  let validatePassMs = 0;
-  for (let rep = 1; rep <= maxRepeats; rep++) {
-    phase(`library build (N=${n}, rep ${rep})`);
-    const [app, build] = time(() => declarePlatform(releases, n));
-    phase(`library synth (N=${n}, rep ${rep}; build took ${build.toFixed(0)} ms)`);
-    const [synthesized, synth] = time(() => synthesize(app));
-    if (rep === 1) {
+export function measureRounds(n: number, repeats: number): RoundsResult {
+  phase('read releases and render the baseline\'s objects');
+  const releases = readReleases();
+  const charts = renderCharts(declarePlatform(releases, n));
+  const ways: Way[] = ['library', 'raw', 'floor'];
+  const rounds = new Array<Round>();
+  let yamlBytes = 0;
+  for (let rep = 0; rep < repeats; rep++) {
+    for (const way of [...ways.slice(rep % 3), ...ways.slice(0, rep % 3)]) {
+      const outdir = scratch();
       gc?.();
-      heapAfterSynthMb = process.memoryUsage().heapUsed / 2 ** 20;
-      phase(`one validation pass (N=${n})`);
-      validatePassMs = time(() => app.node.findAll().forEach(c => c.node.validate()))[1];
-    }
-    phase(`library yaml (N=${n}, rep ${rep}; synth took ${synth.toFixed(0)} ms)`);
-    const [text, yamlMs] = time(() => Yaml.stringify(...synthesized));
-    runs.push({ build, synth, yaml: yamlMs });
-    objects = synthesized;
-    yaml = text;
-    const elapsed = now() - started;
-    const perRep = (elapsed - readReleaseMs) / rep;
-    if (elapsed + perRep * 1.5 > budgetMs) {
-      break; // the baseline needs some time too
+      phase(`${way} (N=${n}, repetition ${rep + 1})`);
+      const [app, build] = way === 'floor' ? [undefined, 0]
+        : time(() => (way === 'library' ? declarePlatform(releases, n, outdir) : declareRaw(charts, outdir)));
+      const synth = time(() => (app ? app.synth() : writeYaml(charts, outdir)))[1];
+      rounds.push({ way, build, synth, total: build + synth });
+      yamlBytes = way === 'library' ? bytesIn(outdir) : yamlBytes;
+      fs.rmSync(outdir, { recursive: true, force: true });
     }
   }
-  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  return { n, objects: charts.reduce((sum, c) => sum + c.objects.length, 0), yamlBytes, rounds };
+}
 
-  // The baseline gets its own copy of the objects (cloned outside the timings), as plain data.
-  const baselineRuns = new Array<Omit<Phases, 'total'>>();
-  let sameObjects = true;
-  for (let rep = 1; rep <= runs.length; rep++) {
-    const copies = structuredClone(objects);
-    phase(`baseline build (N=${n}, rep ${rep})`);
-    const [chart, build] = time(() => {
-      const c = new Chart(new App({ outdir: 'bench-unused' }), 'raw');
-      copies.forEach((obj, i) => new ApiObject(c, `o${i}`, obj));
-      return c;
-    });
-    phase(`baseline synth (N=${n}, rep ${rep})`);
-    const [synthesized, synth] = time(() => Testing.synth(chart));
-    phase(`baseline yaml (N=${n}, rep ${rep})`);
-    const [text, yamlMs] = time(() => Yaml.stringify(...synthesized));
-    baselineRuns.push({ build, synth, yaml: yamlMs });
-    sameObjects &&= text.length === yaml.length && isDeepStrictEqual(synthesized, objects);
+/** What an `rss` child reports: peak RSS of one synthesis in this fresh process. */
+export interface RssResult {
+  readonly n: number;
+  /** Peak RSS of the process, MB. */
+  readonly peakMb: number;
+  /** RSS before the declaration (Node, ts-node, the modules and the two releases read), MB. */
+  readonly beforeMb: number;
+}
+
+/** Reads the releases, declares `n` connectors and synthesizes once, as `cdk8s synth` does. */
+export function measureRss(n: number): RssResult {
+  const releases = readReleases();
+  const beforeMb = process.memoryUsage().rss / 2 ** 20;
+  const outdir = scratch();
+  try {
+    declarePlatform(releases, n, outdir).synth();
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
   }
+  return { n, peakMb: process.resourceUsage().maxRSS / 1024, beforeMb };
+}
 
-  return {
-    n,
-    repeats: runs.length,
-    objects: objects.length,
-    yamlBytes: Buffer.byteLength(yaml),
-    readReleaseMs,
-    library: medians(runs),
-    baseline: medians(baselineRuns),
-    validatePassMs,
-    peakRssMb,
-    heapAfterSynthMb,
-    sameObjects,
-  };
+/**
+ * Milliseconds to load a release, cold (first call in a fresh process, modules already loaded):
+ * `library` reads the Strimzi 1.2.0 install folder, emits its patched CRDs and reads the KEDA
+ * 2.20.2 CRDs; `yaml` parses the same files with the `yaml` package, as cdk8s's Yaml.load does.
+ */
+export function measureLoad(way: 'library' | 'yaml'): number {
+  const strimzi = path.join(UPSTREAM, 'strimzi', '1.2.0', 'install');
+  const keda = path.join(UPSTREAM, 'keda', '2.20.2', 'crds');
+  const chart = new Chart(Testing.app(), 'load');
+  return time(() => {
+    if (way === 'library') {
+      new StrimziCrds(chart, 'crds', { release: StrimziRelease.fromDirectory(strimzi) });
+      KedaRelease.of('2.20.2', { crdsDirectory: keda });
+      return;
+    }
+    for (const dir of [strimzi, keda]) {
+      for (const file of fs.readdirSync(dir).filter(f => f.endsWith('.yaml')).sort()) {
+        parseAllDocuments(fs.readFileSync(path.join(dir, file), 'utf-8'), { version: '1.1' }).map(d => d.toJSON());
+      }
+    }
+  })[1];
 }

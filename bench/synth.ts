@@ -1,150 +1,190 @@
-// Synthesis benchmark: `npx ts-node -T bench/synth.ts` from the repository root.
+// Synthesis benchmark: `npm run bench` (= `npx ts-node -T bench/synth.ts`) from the repository root.
 //
-// For each N (BENCH_SIZES, default 100,300,1000,3000) it declares one KafkaPlatform with N topics and N
-// sink connectors (every second one with task autoscaling) on one autoscaled Connect cluster, and
-// times building the construct tree, synthesizing the stage charts and serializing to YAML. The
-// baseline emits the same objects as raw ApiObjects, so the difference is the library's overhead.
+// For each size N (BENCH_SIZES, default 1000,5000) it declares one KafkaPlatform with N topics and N
+// sink connectors on one Connect cluster whose workers autoscale, with task autoscaling on every
+// second connector (bench/declare.ts), and times what a user's `cdk8s synth` runs: building the tree
+// and `app.synth()` writing the files. Two baselines write the same files: the same objects as raw
+// cdk8s ApiObjects (test/bench-baseline.test.ts shows they are the same objects), and the rendered
+// documents written with cdk8s's YAML serializer alone (the floor any cdk8s app pays).
 //
-// Each size runs in a fresh child process (no shared heap or JIT). Sizes run in ascending order
-// within a time budget (BENCH_BUDGET_S, default 100 s): a size whose projected time does not fit is
-// skipped and reported, and a child that overruns is stopped and reported with the phase it was in.
-// BENCH_REPEATS (default 3) caps the repetitions per size; the medians are reported.
+// Each size runs in a fresh child process, which runs BENCH_REPEATS rounds of each of the three
+// (default 5 at 5,000 connectors, more for smaller sizes, up to 15: short rounds are noisier),
+// interleaved and in rotated order; medians are reported, with the spread. Peak RSS is measured in
+// fresh processes that synthesize once (BENCH_RSS_REPEATS, default 3), and the release
+// load in fresh processes, alternating with a plain `yaml` parse of the same files
+// (BENCH_LOAD_REPEATS, default 7). Times are wall-clock: on a shared machine, run it when it is
+// quiet and read the spread.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
-import { measureSize, SizeResult } from './measure';
+import { measureLoad, measureRounds, measureRss, Round, RoundsResult, RssResult, Way } from './measure';
 
 const CHILD_FLAG = '--child';
 
 function runChild(args: string[]) {
-  const [n, repeats, budgetMs] = args.map(Number);
+  const [mode, arg, repeats] = args;
   try {
-    process.stdout.write(`${JSON.stringify(measureSize(n, repeats, budgetMs))}\n`);
+    const result = mode === 'rounds' ? measureRounds(Number(arg), Number(repeats))
+      : mode === 'rss' ? measureRss(Number(arg))
+        : measureLoad(arg as 'library' | 'yaml');
+    process.stdout.write(`${JSON.stringify(result)}\n`);
   } catch (e: any) {
-    // A stack overflow or a validation error: report it with its stack, the parent says where.
     process.stdout.write(`${JSON.stringify({ error: String(e?.message ?? e).split('\n').slice(0, 5).join('\n'), stack: String(e?.stack ?? '') })}\n`);
     process.exitCode = 1;
   }
 }
 
-function fmt(ms: number): string {
-  return ms >= 100 ? ms.toFixed(0) : ms.toFixed(1);
-}
-
-function exponent(a: SizeResult, b: SizeResult, total: (r: SizeResult) => number): number {
-  return Math.log(total(b) / total(a)) / Math.log(b.n / a.n);
-}
-
-function verdict(e: number): string {
-  if (e <= 1.15) {
-    return 'about linear';
+/** Runs one child and returns what it printed last, or throws with the phase it was in. */
+function child<T>(args: string[], timeoutS: number): T {
+  const run = spawnSync(process.execPath,
+    ['--expose-gc', '-r', require.resolve('ts-node/register/transpile-only'), __filename, CHILD_FLAG, ...args],
+    { encoding: 'utf8', maxBuffer: 64 * 2 ** 20, timeout: timeoutS * 1000 });
+  const phases = run.stderr.split('\n').filter(l => l.startsWith('phase: '));
+  const where = phases[phases.length - 1]?.slice('phase: '.length) ?? 'startup';
+  const last = run.stdout.trim().split('\n').pop() ?? '';
+  if (run.signal || run.error) {
+    throw new Error(`${args.join(' ')}: stopped (${run.error?.message ?? run.signal}) during "${where}"; raise BENCH_TIMEOUT_S`);
   }
-  return e < 1.6 ? 'superlinear' : 'superlinear, close to quadratic';
+  const parsed = last.startsWith('{') || /^[\d.]+$/.test(last) ? JSON.parse(last) : { error: `no result; stderr: ${run.stderr.slice(-2000)}` };
+  if (parsed?.error) {
+    throw new Error(`${args.join(' ')}: failed during "${where}": ${parsed.error}\n${String(parsed.stack ?? '').split('\n').slice(1, 8).join('\n')}`);
+  }
+  return parsed as T;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function spread(values: number[], digits: number): string {
+  return `${Math.min(...values).toFixed(digits)}-${Math.max(...values).toFixed(digits)}`;
+}
+
+const s = (ms: number) => (ms / 1000).toFixed(2);
+
+/** The rounds of one way, in the order they ran. */
+function of(r: RoundsResult, way: Way): Round[] {
+  return r.rounds.filter(x => x.way === way);
+}
+
+/** Per repetition: library time / the other way's time in the same repetition. */
+function pairedRatios(r: RoundsResult, other: Way): number[] {
+  const lib = of(r, 'library');
+  return of(r, other).map((o, i) => lib[i].total / o.total);
+}
+
+interface Row {
+  readonly r: RoundsResult;
+  readonly rss: RssResult[];
+}
+
+function printTable(rows: Row[]) {
+  console.log('| connectors | objects | YAML MB | library s (build + synth) | raw ApiObjects s | library / raw | YAML floor s '
+    + '| library / floor | raw / floor | peak RSS MB, one synth | reps |');
+  console.log('|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const { r, rss } of rows) {
+    const [lib, raw, floor] = (['library', 'raw', 'floor'] as Way[]).map(w => median(of(r, w).map(x => x.total)));
+    const libBuild = median(of(r, 'library').map(x => x.build));
+    const libSynth = median(of(r, 'library').map(x => x.synth));
+    const peak = rss.length > 0 ? `${median(rss.map(x => x.peakMb)).toFixed(0)}` : 'n/a';
+    console.log(`| ${r.n} | ${r.objects} | ${(r.yamlBytes / 2 ** 20).toFixed(1)} | ${s(lib)} (${s(libBuild)} + ${s(libSynth)}) | ${s(raw)} `
+      + `| **${median(pairedRatios(r, 'raw')).toFixed(2)}** | ${s(floor)} | ${median(pairedRatios(r, 'floor')).toFixed(2)} `
+      + `| ${(raw / floor).toFixed(2)} | ${peak} | ${of(r, 'library').length} |`);
+  }
+}
+
+function printNoise(rows: Row[], load: { library: number[]; yaml: number[] }, loadavg: [number[], number[]]) {
+  console.log('Noise:');
+  for (const { r, rss } of rows) {
+    const totals = (w: Way) => spread(of(r, w).map(x => x.total / 1000), 2);
+    console.log(`- N=${r.n}: library/raw per repetition ${spread(pairedRatios(r, 'raw'), 2)}, library/floor ${spread(pairedRatios(r, 'floor'), 2)}; `
+      + `library ${totals('library')} s, raw ${totals('raw')} s, floor ${totals('floor')} s`
+      + (rss.length > 0 ? `; peak RSS ${spread(rss.map(x => x.peakMb), 0)} MB (${rss.length} processes, `
+        + `${median(rss.map(x => x.beforeMb)).toFixed(0)} MB of it before the declaration: Node, ts-node, modules, releases)` : ''));
+  }
+  if (load.library.length > 0) {
+    console.log(`- release load: library ${spread(load.library, 0)} ms, yaml ${spread(load.yaml, 0)} ms; `
+      + `ratio per pair ${spread(load.library.map((l, i) => l / load.yaml[i]), 2)}`);
+  }
+  console.log(`- load average (1, 5, 15 min) at start ${loadavg[0].map(x => x.toFixed(1)).join(', ')}, at end ${loadavg[1].map(x => x.toFixed(1)).join(', ')} `
+    + `on ${os.cpus().length} CPUs`);
+}
+
+function printTargets(rows: Row[], load: { library: number[]; yaml: number[] }) {
+  const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  console.log('Targets (issue 12):');
+  for (const { r } of rows.filter(x => x.r.n === 1000 || x.r.n === 5000)) {
+    const ratio = median(pairedRatios(r, 'raw'));
+    console.log(`- library / raw at ${r.n}: ${ratio.toFixed(2)} (<= 1.25: ${mark(ratio <= 1.25)})`);
+  }
+  const [a, z] = [rows.find(x => x.r.n === 1000), rows.find(x => x.r.n === 5000)];
+  if (a && z) {
+    const growth = (w: Way) => median(of(z.r, w).map(x => x.total)) / median(of(a.r, w).map(x => x.total));
+    console.log(`- growth 1,000 -> 5,000: library x${growth('library').toFixed(2)} (<= 5.5: ${mark(growth('library') <= 5.5)}), `
+      + `raw x${growth('raw').toFixed(2)}, floor x${growth('floor').toFixed(2)}`);
+  }
+  const rss5000 = rows.find(x => x.r.n === 5000)?.rss ?? [];
+  if (rss5000.length > 0) {
+    const peak = median(rss5000.map(x => x.peakMb));
+    console.log(`- peak RSS, one synth of 5,000 in a fresh process: ${peak.toFixed(0)} MB (<= 300: ${mark(peak <= 300)})`);
+  }
+  if (load.library.length > 0) {
+    // Each library process is paired with the yaml process next to it, so that load on the machine
+    // affects both sides of a ratio alike.
+    const ratio = median(load.library.map((l, i) => l / load.yaml[i]));
+    console.log(`- release load, cold: library ${median(load.library).toFixed(0)} ms, yaml parse ${median(load.yaml).toFixed(0)} ms; `
+      + `median ratio per pair ${ratio.toFixed(2)} (<= 1.2: ${mark(ratio <= 1.2)})`);
+  }
 }
 
 function main() {
-  const sizes = (process.env.BENCH_SIZES ?? '100,300,1000,3000').split(',').map(s => Number(s.trim()))
-    .sort((a, b) => a - b);
+  const sizes = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(x => Number(x.trim())).sort((a, b) => a - b);
   if (sizes.length === 0 || sizes.some(n => !Number.isInteger(n) || n < 2)) {
     throw new Error(`BENCH_SIZES must be a comma-separated list of integers >= 2, got ${JSON.stringify(process.env.BENCH_SIZES)}`);
   }
-  const repeats = Number(process.env.BENCH_REPEATS ?? 3);
-  const budgetMs = Number(process.env.BENCH_BUDGET_S ?? 100) * 1000;
+  const fixedRepeats = process.env.BENCH_REPEATS === undefined ? undefined : Number(process.env.BENCH_REPEATS);
+  const repeatsFor = (n: number) => fixedRepeats ?? Math.min(15, Math.max(5, Math.round(5 * 5000 / n)));
+  const rssRepeats = Number(process.env.BENCH_RSS_REPEATS ?? 3);
+  const loadRepeats = Number(process.env.BENCH_LOAD_REPEATS ?? 7);
+  const timeoutS = Number(process.env.BENCH_TIMEOUT_S ?? 1200);
   const started = Date.now();
+  const loadavg: [number[], number[]] = [os.loadavg(), []];
 
   console.log('# Synthesis benchmark');
   console.log();
-  console.log(`node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model.trim()}), `
-    + `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, cdk8s ${JSON.parse(fs.readFileSync(require.resolve('cdk8s/package.json'), 'utf8')).version}, ${os.platform()}/${os.arch()}`);
-  console.log('Declaration per N: Strimzi 1.2.0 CRDs + operator, KEDA 2.20.2 CRDs; Kafka (3 controllers, 3 brokers, TLS listener '
-    + 'with tls auth, simple authorization); N KafkaTopics (6 partitions); one KafkaConnect with worker autoscaling; N sink '
-    + 'KafkaConnectors (one per topic), every 2nd with task autoscaling (maxTasks 6). The workers\' ScaledObject and the two '
-    + 'generated KafkaUsers grow per connector; the library marks them for server-side apply once they pass the 256 KiB '
-    + 'client-side apply limit (~760 / ~1,180 connectors).');
-  console.log('Phases: build = construct tree; synth = Testing.synth() per stage chart in app order (validation included); '
-    + 'yaml = cdk8s Yaml.stringify(...objects). Baseline = the same objects as raw ApiObjects in one Chart.');
+  console.log(`node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, `
+    + `cdk8s ${JSON.parse(fs.readFileSync(require.resolve('cdk8s/package.json'), 'utf8')).version}, ${os.platform()}/${os.arch()}; `
+    + `BENCH_SIZES=${sizes.join(',')} BENCH_REPEATS=${fixedRepeats ?? sizes.map(repeatsFor).join(',')} BENCH_RSS_REPEATS=${rssRepeats} BENCH_LOAD_REPEATS=${loadRepeats}`);
+  console.log('Per N: Strimzi 1.2.0 CRDs and operator, KEDA 2.20.2 CRDs; Kafka (3 controllers, 3 brokers, TLS listener with tls auth, '
+    + 'simple authorization); N KafkaTopics; one KafkaConnect whose workers autoscale; N sink KafkaConnectors, every 2nd with task '
+    + 'autoscaling. Each round: build the tree and app.synth() writing the files (library), the same objects as raw ApiObjects '
+    + '(raw), cdk8s\'s Yaml.save of the same documents (YAML floor).');
   console.log();
 
-  const results = new Array<SizeResult>();
-  const problems = new Array<string>();
-  for (const [i, n] of sizes.entries()) {
-    const remaining = budgetMs - (Date.now() - started);
-    // Project one repetition from the previous sizes (growth exponent of the last two, else linear).
-    const last = results[results.length - 1];
-    let projected = 0;
-    if (last) {
-      const prev = results[results.length - 2];
-      const e = prev ? Math.max(1, exponent(prev, last, r => r.library.total)) : 1;
-      projected = (last.library.total + last.baseline.total) * (n / last.n) ** e + last.readReleaseMs;
-      if (projected > remaining) {
-        problems.push(`N=${n} skipped: one repetition is projected at ${(projected / 1000).toFixed(0)} s `
-          + `(growth exponent ${e.toFixed(2)} from N=${last.n}), more than the ${(Math.max(remaining, 0) / 1000).toFixed(0)} s left `
-          + 'of BENCH_BUDGET_S. Run it alone with BENCH_SIZES to measure it.');
-        continue;
-      }
-    }
-    const share = Math.max(remaining / (sizes.length - i), projected * 1.2);
-    process.stderr.write(`N=${n}: running (budget ${(share / 1000).toFixed(0)} s) ...\n`);
-    const childStarted = Date.now();
-    const child = spawnSync(process.execPath,
-      ['--expose-gc', '-r', require.resolve('ts-node/register/transpile-only'), __filename, CHILD_FLAG, String(n), String(repeats), String(share)],
-      { encoding: 'utf8', maxBuffer: 64 * 2 ** 20, timeout: Math.max(remaining, 20_000) });
-    const phases = child.stderr.split('\n').filter(l => l.startsWith('phase: '));
-    const where = phases[phases.length - 1]?.slice('phase: '.length) ?? 'startup';
-    const lastLine = child.stdout.trim().split('\n').pop() ?? '';
-    if (child.signal || child.error) {
-      problems.push(`N=${n}: stopped (${child.error?.message ?? child.signal}) ${((Date.now() - childStarted) / 1000).toFixed(0)} s after it started, `
-        + `during "${where}". Run it alone with BENCH_SIZES and a larger BENCH_BUDGET_S to measure it.`);
-      break;
-    }
-    const parsed = lastLine.startsWith('{') ? JSON.parse(lastLine) : { error: `no result; stderr: ${child.stderr.slice(-2000)}` };
-    if (parsed.error) {
-      const frames = String(parsed.stack ?? '').split('\n').filter((l: string) => l.trim().startsWith('at ')).slice(0, 8).join('\n');
-      problems.push(`N=${n}: failed during "${where}": ${parsed.error}\n${frames}`);
-      break;
-    }
-    results.push(parsed as SizeResult);
-    process.stderr.write(`N=${n}: done, library total ${fmt(parsed.library.total)} ms (${parsed.repeats} rep(s))\n`);
+  const rows = new Array<Row>();
+  for (const n of sizes) {
+    process.stderr.write(`N=${n}: ${repeatsFor(n)} rounds each of library, raw and floor ...\n`);
+    const r = child<RoundsResult>(['rounds', String(n), String(repeatsFor(n))], timeoutS);
+    process.stderr.write(`N=${n}: peak RSS in ${rssRepeats} fresh process(es) ...\n`);
+    const rss = Array.from({ length: rssRepeats }, () => child<RssResult>(['rss', String(n)], timeoutS));
+    rows.push({ r, rss });
   }
+  process.stderr.write(`release load: ${loadRepeats} cold processes each ...\n`);
+  const load = { library: new Array<number>(), yaml: new Array<number>() };
+  for (let i = 0; i < loadRepeats; i++) {
+    for (const way of (i % 2 === 0 ? ['library', 'yaml'] : ['yaml', 'library']) as Array<'library' | 'yaml'>) {
+      load[way].push(child<number>(['load', way], timeoutS));
+    }
+  }
+  loadavg[1] = os.loadavg();
 
-  if (results.length > 0) {
-    const reads = results.map(r => r.readReleaseMs);
-    console.log(`Reading the releases (Strimzi install folder + KEDA CRDs, once per process): ${fmt(reads[0])} ms `
-      + `(${fmt(Math.min(...reads))}-${fmt(Math.max(...reads))} ms across processes); not included below.`);
-    console.log();
-    console.log('| N | objects | YAML MB | build ms | synth ms | yaml ms | total ms | baseline ms (build/synth/yaml) '
-      + '| overhead × | overhead ms/connector | 1 validation pass ms | peak RSS MB | heap after synth MB | reps |');
-    console.log('|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|');
-    for (const r of results) {
-      const l = r.library;
-      const b = r.baseline;
-      console.log(`| ${r.n} | ${r.objects} | ${(r.yamlBytes / 2 ** 20).toFixed(1)} | ${fmt(l.build)} | ${fmt(l.synth)} | ${fmt(l.yaml)} `
-        + `| ${fmt(l.total)} | ${fmt(b.total)} (${fmt(b.build)}/${fmt(b.synth)}/${fmt(b.yaml)}) | ${(l.total / b.total).toFixed(1)} `
-        + `| ${((l.total - b.total) / r.n).toFixed(2)} | ${fmt(r.validatePassMs)} | ${r.peakRssMb.toFixed(0)} | ${r.heapAfterSynthMb.toFixed(0)} | ${r.repeats} |`);
-      if (!r.sameObjects) {
-        problems.push(`N=${r.n}: the baseline's objects differ from the library's (the comparison is not like for like)`);
-      }
-    }
-    console.log();
-  }
-  if (results.length >= 2) {
-    const [a, z] = [results[0], results[results.length - 1]];
-    const e = exponent(a, z, r => r.library.total);
-    console.log(`Growth N=${a.n}→${z.n} (×${(z.n / a.n).toFixed(0)}): library total ×${(z.library.total / a.library.total).toFixed(1)}, `
-      + `exponent ${e.toFixed(2)} (1 = linear, 2 = quadratic): ${verdict(e)}; synth alone ${exponent(a, z, r => r.library.synth).toFixed(2)}, `
-      + `baseline ${exponent(a, z, r => r.baseline.total).toFixed(2)}.`);
-    if (results.length >= 3) {
-      const [y, w] = results.slice(-2);
-      console.log(`Between the two largest sizes (fixed costs matter less): library exponent ${exponent(y, w, r => r.library.total).toFixed(2)}.`);
-    }
-  } else {
-    console.log('Growth: needs at least two measured sizes.');
-  }
-  if (problems.length > 0) {
-    console.log();
-    console.log('Problems:');
-    problems.forEach(p => console.log(`- ${p}`));
-  }
+  printTable(rows);
+  console.log();
+  printTargets(rows, load);
+  console.log();
+  printNoise(rows, load, loadavg);
   console.log();
   console.log(`Whole run: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }

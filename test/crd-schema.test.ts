@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Testing } from 'cdk8s';
+import { JsonPatch, Testing } from 'cdk8s';
 import * as jsYaml from 'js-yaml';
 import { KedaRelease } from '../src';
 import { CrdSchemas } from './conformance/crd-schema';
@@ -102,5 +102,78 @@ describe('synth-time validation of what users add', () => {
     const k = kafka();
     k.addOverride('spec.kafka.template.pod.priorityClassName', 'kafka');
     expect(find(synth(k), 'Kafka').spec.kafka.template).toEqual({ pod: { priorityClassName: 'kafka' } });
+  });
+});
+
+describe('the nearest real field is suggested for a mistyped one', () => {
+  test('in an override', () => {
+    const k = kafka();
+    k.addOverride('spec.kafka.template.pod.priorityClasName', 'kafka');
+    expect(() => synth(k)).toThrow('[p-kafka] Kafka "events" (p-kafka/events/Resource): spec.kafka.template.pod.priorityClasName: '
+      + 'is not a field of this resource (the Kafka CRD of Strimzi 1.2.0, version v1). Did you mean `priorityClassName`?');
+  });
+
+  test('with other letter case, or two letters swapped', () => {
+    const k = kafka();
+    k.addOverride('spec.kafka.template.pod.PriorityClassName', 'kafka');
+    k.addOverride('spec.kafka.template.pod.hsotAliases', []);
+    expect(() => synth(k)).toThrow(/PriorityClassName: is not a field .*Did you mean `priorityClassName`\?\n.*hsotAliases: is not a field .*Did you mean `hostAliases`\?/);
+  });
+
+  test('not when no field is close', () => {
+    const k = kafka();
+    k.addOverride('spec.kafka.template.pod.sidecars', []);
+    expect(() => synth(k)).toThrow(/spec\.kafka\.template\.pod\.sidecars: is not a field of this resource \(the Kafka CRD of Strimzi 1\.2\.0, version v1\)$/);
+  });
+});
+
+// Fields are looked up as own properties: a plain object inherits `toString`, `constructor` and
+// `hasOwnProperty`, which once passed as fields or crashed the check (issue 11).
+describe('inherited members of plain objects are not fields', () => {
+  test.each(['spec.toString', 'spec.kafka.hasOwnProperty'])('%s is refused', (field) => {
+    const k = kafka();
+    k.addOverride(field, { x: 1 });
+    expect(() => synth(k)).toThrow(`[p-kafka] Kafka "events" (p-kafka/events/Resource): ${field}: is not a field of this resource`);
+  });
+
+  // addOverride refuses a constructor segment itself (prototype pollution); a JSON patch reaches the check.
+  test.each(['spec.constructor', 'constructor'])('%s is refused', (field) => {
+    const k = kafka();
+    k.apiObject.addJsonPatch(JsonPatch.add(`/${field.replace(/\./g, '/')}`, { x: 1 }));
+    expect(() => synth(k)).toThrow(`[p-kafka] Kafka "events" (p-kafka/events/Resource): ${field}: is not a field of this resource`);
+  });
+
+  test('an own __proto__ key of a parsed object is an unknown field, and nothing is polluted', () => {
+    const platform = everyFeature(Testing.app(), strimziRelease(), KedaRelease.of('2.20.2'));
+    const ours = new CrdSchemaSet(Testing.synth(platform.crdStage), 'Strimzi 1.2.0');
+    const topic = find(Testing.synth(platform.kafkaStage!), 'KafkaTopic', 'orders');
+    const hostile = JSON.parse(JSON.stringify(topic).replace('"spec":{', '"spec":{"__proto__":{"partitions":"x"},'));
+    expect(ours.errors(hostile)).toEqual(['spec.__proto__: is not a field of this resource (the KafkaTopic CRD of Strimzi 1.2.0, version v1)']);
+    expect(({} as any).partitions).toBeUndefined();
+  });
+
+  test('schema keywords are read from the schema node itself, not from a polluted prototype', () => {
+    const crd = {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'widgets.example.com' },
+      spec: {
+        group: 'example.com',
+        names: { kind: 'Widget' },
+        versions: [{ name: 'v1', served: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } } } } } }],
+      },
+    };
+    const set = new CrdSchemaSet([crd], 'test');
+    const widget = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { size: 1, colour: 'red' } };
+    const proto = Object.prototype as any;
+    proto['x-kubernetes-preserve-unknown-fields'] = true;
+    proto.nullable = true;
+    try {
+      expect(set.errors(widget)).toEqual(['spec.colour: is not a field of this resource (the Widget CRD of test, version v1)']);
+      expect(set.errors({ ...widget, spec: { size: null } })).toEqual(['spec.size: must not be null (the Widget CRD of test, version v1)']);
+    } finally {
+      delete proto['x-kubernetes-preserve-unknown-fields'];
+      delete proto.nullable;
+    }
   });
 });

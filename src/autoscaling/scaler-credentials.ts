@@ -161,17 +161,23 @@ function scalerUser(kafka: Kafka, listener: KafkaListener): KafkaUser | undefine
   }), why);
 }
 
+// Every ACL of the scaler users is Describe: one list, shared.
+const DESCRIBE = Object.freeze([AclOperation.DESCRIBE]) as AclOperation[];
+
 function grant(kafka: Kafka, access: ScalerUser, group: string, topics: string[]) {
   if (!access.user || !kafka.authorization?.managesAcls) {
     return;
   }
-  // No topic: the scaler reads every topic the group has offsets for.
-  const resources = [AclResource.group(group), ...(topics.length > 0 ? topics : ['*']).map(t => AclResource.topic(t))];
-  for (const resource of resources) {
-    const key = `${resource.type}/${resource.name}`;
+  const grantOnce = (type: 'group' | 'topic', name: string) => {
+    const key = `${type}/${name}`;
     if (!access.granted.has(key)) {
       access.granted.add(key);
-      access.user.addAcl({ resource, operations: [AclOperation.DESCRIBE] });
+      access.user!.addAcl({ resource: type === 'group' ? AclResource.group(name) : AclResource.topic(name), operations: DESCRIBE });
     }
+  };
+  grantOnce('group', group);
+  // No topic: the scaler reads every topic the group has offsets for.
+  for (const topic of topics.length > 0 ? topics : ['*']) {
+    grantOnce('topic', topic);
   }
 }

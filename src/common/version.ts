@@ -2,15 +2,21 @@
 // a suffix such as `-rc1`, which we keep but do not order).
 const VERSION = /^(\d+)\.(\d+)\.(\d+)(-[0-9A-Za-z.-]+)?$/;
 
+const parsed = new Map<string, Version | undefined>();
+
 /** A parsed MAJOR.MINOR.PATCH release number. */
 export class Version {
   /** Parses `text`, or returns undefined when it is not a release number. */
   public static tryParse(text: string): Version | undefined {
-    const m = VERSION.exec(typeof text === 'string' ? text.trim() : '');
-    if (!m) {
+    if (typeof text !== 'string') {
       return undefined;
     }
-    return new Version(Number(m[1]), Number(m[2]), Number(m[3]), m[4] ?? '');
+    // Versions are immutable and the same few are compared per trigger and per resource.
+    if (!parsed.has(text)) {
+      const m = VERSION.exec(text.trim());
+      parsed.set(text, m ? new Version(Number(m[1]), Number(m[2]), Number(m[3]), m[4] ?? '') : undefined);
+    }
+    return parsed.get(text);
   }
 
   private constructor(

@@ -1,8 +1,5 @@
 import { createHash } from 'crypto';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { Yaml } from 'cdk8s';
+import { parseAllDocuments } from 'yaml';
 
 /** One YAML file to parse. */
 export interface YamlSource {
@@ -18,54 +15,62 @@ export interface YamlDocument {
   readonly file: string;
   /** Its position in that file, from 1. */
   readonly index: number;
-  /** The parsed document. */
+  /** The parsed document, frozen: copy it (`structuredClone`) to change it. */
   readonly value: any;
 }
 
-// YAML is parsed by cdk8s's own Yaml.load, not a second parser. Yaml.load starts a child process per
-// call (~150 ms), so the files of a folder are parsed as one stream, with a marker document before
-// each file so that messages can still name the file. Parsed streams are kept by content: apps and
-// tests read the same release several times, and parsing a 1 MB install folder takes ~0.5 s.
-const FILE_MARKER_KIND = 'cdk8s-strimzi-keda/source-file';
+// YAML is parsed in this process, with the `yaml` package at the version cdk8s bundles and the
+// options of cdk8s's `Yaml.load` (the YAML 1.1 schema, empty documents skipped), so the documents
+// are the ones cdk8s would read. `Yaml.load` itself starts a child process per call, even for a
+// local file (~160 ms; cdk8s lib/yaml.ts `loadurl`). Parsed files are kept by content: apps and
+// tests read the same release several times, and parsing a 1 MB install folder takes ~0.4 s.
 const parsed = new Map<string, YamlDocument[]>();
 
-/** Parses the files; the documents are copies the caller may change. */
+/** Parses the files; the documents are frozen and may be shared with other callers. */
 export function parseYamlSources(what: string, sources: YamlSource[]): YamlDocument[] {
-  const stream = sources.map(s => `${JSON.stringify({ kind: FILE_MARKER_KIND, name: s.name })}\n---\n${s.text}`).join('\n---\n');
-  const key = createHash('sha256').update(stream).digest('hex');
+  const hash = createHash('sha256');
+  for (const s of sources) {
+    hash.update(`${s.name.length}:${s.name}${s.text.length}:`).update(s.text);
+  }
+  const key = hash.digest('hex');
   let documents = parsed.get(key);
   if (!documents) {
-    documents = split(yamlLoad(what, stream), sources[0]?.name ?? '');
+    documents = sources.flatMap(s => parseFile(what, s));
     parsed.set(key, documents);
-  }
-  return documents.map(d => ({ ...d, value: structuredClone(d.value) }));
-}
-
-function split(values: any[], first: string): YamlDocument[] {
-  const documents = new Array<YamlDocument>();
-  let file = first;
-  let index = 0;
-  for (const value of values) {
-    if (value?.kind === FILE_MARKER_KIND && Object.keys(value).length === 2) {
-      file = value.name;
-      index = 0;
-      continue;
-    }
-    documents.push({ file, index: ++index, value });
   }
   return documents;
 }
 
-function yamlLoad(what: string, text: string): any[] {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-strimzi-keda-'));
-  try {
-    const file = path.join(tmp, 'documents.yaml');
-    fs.writeFileSync(file, text);
-    return Yaml.load(file);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    throw new Error(`${what}: cannot parse YAML: ${message.split('\n').find(l => l.trim().length > 0) ?? message}`);
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
+// Like cdk8s's Yaml.load, syntax errors are not reported here: a broken document comes back as a
+// string or a mapping with odd values, and the callers' shape checks name the file and document.
+function parseFile(what: string, source: YamlSource): YamlDocument[] {
+  const documents = new Array<YamlDocument>();
+  for (const doc of parseAllDocuments(source.text, { version: '1.1' })) {
+    let value: unknown;
+    try {
+      value = doc.toJSON();
+    } catch (e) {
+      throw new Error(`${what}: cannot parse YAML in ${source.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (!isEmpty(value)) {
+      documents.push({ file: source.name, index: documents.length + 1, value: deepFreeze(value) });
+    }
   }
+  return documents;
+}
+
+// What cdk8s's Yaml.load skips.
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || (Array.isArray(value) && value.length === 0)
+    || (typeof value === 'object' && Object.keys(value as object).length === 0);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value as object)) {
+      deepFreeze(child);
+    }
+  }
+  return value;
 }

@@ -27,7 +27,8 @@ export class KedaCrds extends Construct {
         + `Create it with KedaRelease.of('${props.release.version}', { crdsDirectory: '<folder with the KEDA CRD files>' })`));
     }
     this.crds = props.release._crds.map(crd => {
-      const obj = new ApiObject(this, crd.metadata.name, structuredClone(crd));
+      // The release's documents are frozen; cdk8s copies an object's props when it renders them.
+      const obj = new ApiObject(this, crd.metadata.name, crd);
       markServerSideApply(obj);
       return obj;
     });

@@ -1,4 +1,4 @@
-import { ApiObject, Chart, Duration, Lazy } from 'cdk8s';
+import { ApiObject, Chart, Duration, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { renderHpaBehavior, wholeSeconds } from './hpa-behavior';
 import { KedaRelease } from './release';
@@ -14,7 +14,9 @@ import { addValidation, fieldError, fieldMessage, pathMessage } from '../common/
 import { checkInput, instanceOf, vacantId } from '../common/input-shape';
 import { DNS_LABEL_RULE, DNS_SUBDOMAIN_RULE, isDnsLabel, isDnsSubdomain } from '../common/k8s-names';
 import { JsonObject } from '../common/manifest';
-import { SizeAwareApiObject } from '../stages/apply-size';
+import { declareSizeAware, markIfOversized } from '../stages/apply-size';
+
+const SCALED_OBJECT = Symbol.for('cdk8s-strimzi-keda.ScaledObject');
 
 /**
  * A KEDA ScaledObject (keda.sh/v1alpha1): autoscaling of one target by triggers.
@@ -23,16 +25,26 @@ import { SizeAwareApiObject } from '../stages/apply-size';
  * ignore or mis-handle is never written. Any change of a trigger setting or of a referenced
  * TriggerAuthentication's name changes `spec`, which is what makes KEDA rebuild its scalers
  * (keda#5915); the output is otherwise byte-identical between runs.
+ *
+ * It is the emitted ApiObject itself, not a construct around one: a platform has one per autoscaled
+ * target, and every construct costs cdk8s time in each pass over the app. When its triggers make it
+ * too large for client-side apply, it marks itself for server-side apply.
  */
-export class ScaledObject extends Construct {
+export class ScaledObject extends ApiObject {
+  /**
+   * `x instanceof ScaledObject` holds for ScaledObjects only (cdk8s answers `instanceof` of every
+   * ApiObject subclass with `ApiObject.isApiObject()`).
+   * @internal
+   */
+  public static [Symbol.hasInstance](x: unknown): x is ScaledObject {
+    return x !== null && typeof x === 'object' && Object.prototype.hasOwnProperty.call(x, SCALED_OBJECT);
+  }
+
   /** The KEDA release. */
   public readonly release: KedaRelease;
 
   /** The target. */
   public readonly target: ScaleTarget;
-
-  /** The object name. */
-  public readonly name: string;
 
   /** The namespace, if known (set, the target's or the chart's). */
   public readonly namespace?: string;
@@ -70,23 +82,33 @@ export class ScaledObject extends Construct {
   /** Paused replicas, if set. */
   public readonly pausedReplicas?: number;
 
-  /** The emitted object. */
+  /** The emitted object: this ScaledObject. */
   public readonly apiObject: ApiObject;
 
   private readonly _triggers = new Array<ScalerTrigger>();
-  private readonly props: ScaledObjectProps;
+  private readonly declared: ScaledObjectProps;
   private readonly seconds: { pollingInterval?: number; cooldownPeriod?: number; initialCooldownPeriod?: number };
   private readonly behavior?: JsonObject;
 
   constructor(scope: Construct, id: string, props: ScaledObjectProps) {
-    super(scope, vacantId(scope, id, 'ScaledObject', props, SCALED_OBJECT_PROPS_SHAPE));
-    this.props = props;
+    // The spec is rendered late, so that triggers added after construction are in it.
+    const late: { so?: ScaledObject } = {};
+    super(scope, vacantId(scope, id, 'ScaledObject', props, SCALED_OBJECT_PROPS_SHAPE), {
+      apiVersion: 'keda.sh/v1alpha1',
+      kind: 'ScaledObject',
+      metadata: { name: props.name ?? id, namespace: props.namespace ?? props.target.namespace, annotations: pauseAnnotations(props) },
+      spec: Lazy.any({ produce: () => late.so!.renderSpec() }),
+    });
+    late.so = this;
+    Object.defineProperty(this, SCALED_OBJECT, { value: true });
+    declareSizeAware(this);
+    this.apiObject = this;
+    this.declared = props;
     this.release = props.release;
     this.target = props.target;
     props.target._scalable?.markHasAutoscaler();
     const podless = props.target._podlessReason;
 
-    this.name = props.name ?? id;
     this.hpaName = props.advanced?.horizontalPodAutoscalerName ?? `keda-hpa-${this.name}`;
     this.checkNames(props);
     checkTarget(this, props);
@@ -116,12 +138,6 @@ export class ScaledObject extends Construct {
     this.pausedReplicas = props.pausedReplicas;
     checkPause(this, props, podless);
 
-    this.apiObject = new SizeAwareApiObject(this, 'Resource', {
-      apiVersion: 'keda.sh/v1alpha1',
-      kind: 'ScaledObject',
-      metadata: { name: this.name, namespace: props.namespace ?? props.target.namespace, annotations: this.pauseAnnotations() },
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
-    });
     for (const trigger of props.triggers ?? []) {
       this.addTrigger(trigger);
     }
@@ -132,6 +148,19 @@ export class ScaledObject extends Construct {
   /** The triggers, in order. */
   public get triggers(): ScalerTrigger[] {
     return [...this._triggers];
+  }
+
+  /**
+   * Applies RFC 6902 JSON-Patch operations to the rendered ScaledObject, for fields this construct
+   * does not model.
+   */
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    super.addJsonPatch(...ops);
+  }
+
+  /** The rendered object, marked for server-side apply when it is too large for client-side apply. */
+  public toJson(): any {
+    return markIfOversized(super.toJson());
   }
 
   /** Adds a trigger; throws if it breaks a rule of its own, of the release or of the target. */
@@ -188,19 +217,8 @@ export class ScaledObject extends Construct {
     return seconds;
   }
 
-  private pauseAnnotations(): { [key: string]: string } | undefined {
-    const annotations: { [key: string]: string } = {};
-    if (this.paused) {
-      annotations['autoscaling.keda.sh/paused'] = 'true';
-    }
-    if (this.pausedReplicas !== undefined) {
-      annotations['autoscaling.keda.sh/paused-replicas'] = String(this.pausedReplicas);
-    }
-    return Object.keys(annotations).length > 0 ? annotations : undefined;
-  }
-
   private renderSpec(): JsonObject {
-    const { target, fallback, advanced } = this.props;
+    const { target, fallback, advanced } = this.declared;
     const modifiers = advanced?.scalingModifiers;
     const hpaConfig = advanced?.horizontalPodAutoscalerName !== undefined || this.behavior !== undefined
       ? { name: advanced?.horizontalPodAutoscalerName, behavior: this.behavior }
@@ -245,4 +263,15 @@ export class ScaledObject extends Construct {
       throw fieldError(this, field, value, gate.rule, gate.hint);
     }
   }
+}
+
+function pauseAnnotations(props: ScaledObjectProps): { [key: string]: string } | undefined {
+  const annotations: { [key: string]: string } = {};
+  if (props.paused) {
+    annotations['autoscaling.keda.sh/paused'] = 'true';
+  }
+  if (props.pausedReplicas !== undefined) {
+    annotations['autoscaling.keda.sh/paused-replicas'] = String(props.pausedReplicas);
+  }
+  return Object.keys(annotations).length > 0 ? annotations : undefined;
 }

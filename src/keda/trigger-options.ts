@@ -53,6 +53,18 @@ export interface TriggerContext {
   readonly field: string;
 }
 
+// The members of the enums triggers are checked against, listed once (every trigger checks several).
+const membersOf = new WeakMap<object, string[]>();
+
+function enumValues(enumObject: object): string[] {
+  let values = membersOf.get(enumObject);
+  if (!values) {
+    values = Object.values(enumObject) as string[];
+    membersOf.set(enumObject, values);
+  }
+  return values;
+}
+
 /** Collects `<field>: <value> <rule>. <hint>` messages for one trigger. */
 export class TriggerReport {
   public readonly messages = new Array<string>();
@@ -98,7 +110,7 @@ export class TriggerReport {
 
   /** Reports a value that is not a member of `enumObject`. */
   public member(field: string, value: string | undefined, enumObject: object): void {
-    const allowed = Object.values(enumObject) as string[];
+    const allowed = enumValues(enumObject);
     if (value !== undefined && !allowed.includes(value)) {
       this.add(field, value, `is not one of ${allowed.map(v => describeValue(v)).join(', ')}`);
     }
@@ -144,8 +156,9 @@ export function metadataValue(value: string | number | boolean): string {
 /** Metadata with the defined entries of `entries`, in order, as strings. */
 export function metadataOf(entries: { [key: string]: string | number | boolean | undefined }): { [key: string]: string } {
   const out: { [key: string]: string } = {};
-  for (const [key, value] of Object.entries(entries)) {
-    if (value !== undefined) {
+  for (const key in entries) {
+    const value = entries[key];
+    if (value !== undefined && Object.prototype.hasOwnProperty.call(entries, key)) {
       out[key] = metadataValue(value);
     }
   }

@@ -8,7 +8,7 @@ import { StrimziResource } from '../strimzi/resource';
 export function duplicateResourceNames(stage: Chart): string[] {
   const seen = new Map<string, string>();
   const errors = new Array<string>();
-  for (const r of stage.node.findAll().filter((c): c is StrimziResource => c instanceof StrimziResource)) {
+  for (const r of StrimziResource._inChart(stage)) {
     const key = `${r.kind} ${r.namespace}/${r.name}`;
     const other = seen.get(key);
     if (other) {

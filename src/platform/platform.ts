@@ -21,9 +21,11 @@ import { KedaCrds } from '../keda/crds';
 import { KedaCloudEventSourceRbac } from '../keda/rbac';
 import { KedaRelease } from '../keda/release';
 import { ScaledObject } from '../keda/scaled-object';
+import { chartOf } from '../stages/chart-order';
 import { CrdSchemaSet } from '../stages/crd-schema';
 import { StageChart } from '../stages/stage-chart';
 import { PlatformStage, STAGE_ORDER } from '../stages/stage-names';
+import { Synthesis, trackSyntheses } from '../stages/synthesis';
 import { KafkaConnect } from '../strimzi/connect';
 import { KafkaConnector } from '../strimzi/connector';
 import { StrimziCrds } from '../strimzi/crds';
@@ -95,7 +97,8 @@ export class KafkaPlatform extends Construct {
   private readonly stages = new Map<PlatformStage, StageChart>();
   private readonly scaledObjects = new Map<IConstruct, ScaledObject>();
   private readonly workerScaling = new Map<KafkaConnect, KafkaConnectAutoscaling>();
-  private schemaSets?: CrdSchemaSet[];
+  private schemaSets?: { synthesis: Synthesis; sets: CrdSchemaSet[] };
+  private stagesDependOnOperator = false;
   private scalerCredentials?: ScalerCredentials;
   private readonly phase?: PlatformPhase;
 
@@ -108,6 +111,11 @@ export class KafkaPlatform extends Construct {
     // Stage charts are siblings of this construct so that their files are named `<id>-<stage>`;
     // charts nested in charts get hashed names and an empty extra file (cdk8s-core#1105).
     this.stageScope = scope;
+    trackSyntheses(this);
+    addValidation(this, () => {
+      this.keepStageOrder();
+      return [];
+    });
 
     const phase = phaseOf(props);
     this.phase = phase;
@@ -233,10 +241,16 @@ export class KafkaPlatform extends Construct {
     return this.stages.get(stage) ?? this.newStage(stage);
   }
 
-  // The autoscaling stage depends on the operator stage, not on the Kafka stage: cdk8s turns a chart
-  // dependency into one between every pair of objects of the two charts (resolveDependencies in cdk8s
-  // app.ts), which between these two stages would grow with the square of the connectors. Creation
-  // order still writes it after the Kafka stage, which is created first.
+  // Stages are written in the order cdk8s puts charts: chart dependencies first, else creation order.
+  // The operator stage depends on the CRD stage (a small, fixed number of objects), which also makes
+  // cdk8s number the files. The later stages are ordered by creation only: the Kafka stage is always
+  // created after the operator stage, and the autoscaling stage after the Kafka stage. A chart
+  // dependency would cost more than it says: cdk8s turns it into a dependency between every pair of
+  // objects of the two charts (`resolveDependencies` in cdk8s-core app.ts), which it walks in every
+  // pass; from the Kafka and autoscaling stages to the operator stage that was ~230,000 edges at
+  // 5,000 connectors. The upstream change that would make chart dependencies affordable again: keep
+  // a dependency between two charts at chart level (cdk8s writes each chart on its own and ignores
+  // edges that leave it), as aws-cdk did for stacks (aws-cdk#38314).
   private newStage(stage: PlatformStage): StageChart {
     if (stage === PlatformStage.AUTOSCALING) {
       this.ensureStage(PlatformStage.KAFKA);
@@ -244,11 +258,12 @@ export class KafkaPlatform extends Construct {
     const chart = new StageChart(this.stageScope, `${this.node.id}-${stage}`);
     this.stages.set(stage, chart);
     platformsByStage.set(chart, this);
-    if (stage !== PlatformStage.CRDS) {
+    chart._watchDependencies((sourceChart, target) => this.dependencyFound(sourceChart, target));
+    if (stage === PlatformStage.OPERATOR || (stage !== PlatformStage.CRDS && this.stagesDependOnOperator)) {
       chart.addDependency(stage === PlatformStage.OPERATOR ? this.crdStage : this.operatorStage);
     }
     if (stage === PlatformStage.KAFKA || stage === PlatformStage.AUTOSCALING) {
-      chart._validateAgainst(() => this.crdSchemas());
+      chart._validateAgainst(synthesis => this.crdSchemas(synthesis));
     }
     if (stage === PlatformStage.KAFKA) {
       addValidation(chart, () => duplicateResourceNames(chart));
@@ -261,6 +276,40 @@ export class KafkaPlatform extends Construct {
       chart._decorate(m => annotateForArgoCd(m, { ...rules, skipDryRunOnMissingResource: !kedaCrdsShipped && m.apiVersion.startsWith('keda.sh/') }));
     }
     return chart;
+  }
+
+  // Creation order holds only while nothing pulls a later stage forward: cdk8s writes a chart that
+  // others depend on just before the first of them. When anything outside a stage (a chart of the
+  // user's, another stage) depends on the operator, Kafka or autoscaling stage, the later stages get
+  // their chart dependency on the operator stage, whatever it costs. Checked in the validation,
+  // which cdk8s runs before it orders the charts: the platform looks at the constructs outside its
+  // stages, each stage at its own when it renders them.
+  private keepStageOrder(): void {
+    const stages = new Set<IConstruct>(this.stages.values());
+    const visit = (c: IConstruct, chart: IConstruct | undefined) => {
+      for (const d of this.stagesDependOnOperator ? [] : c.node.dependencies) {
+        this.dependencyFound(chart, d);
+      }
+      for (const child of c.node.children) {
+        if (!stages.has(child)) {
+          visit(child, Chart.isChart(child) ? child : chart);
+        }
+      }
+    };
+    visit(this.node.root, undefined);
+  }
+
+  private dependencyFound(sourceChart: IConstruct | undefined, target: IConstruct): void {
+    const targetChart = chartOf(target);
+    if (targetChart === undefined || targetChart === sourceChart || targetChart === this.crdStage || this.stagesDependOnOperator) {
+      return;
+    }
+    if ([...this.stages.values()].includes(targetChart as StageChart)) {
+      this.stagesDependOnOperator = true;
+      for (const stage of [PlatformStage.KAFKA, PlatformStage.AUTOSCALING]) {
+        this.stages.get(stage)?.addDependency(this.operatorStage);
+      }
+    }
   }
 
   /**
@@ -297,13 +346,20 @@ export class KafkaPlatform extends Construct {
   }
 
   // The CRDs the emitted resources must satisfy: the Strimzi CRDs as this platform ships them (with the
-  // KafkaConnector patch) and, when given, the KEDA CRDs.
-  private crdSchemas(): CrdSchemaSet[] {
-    this.schemaSets ??= [
-      new CrdSchemaSet(this.crds.crds.map(c => c.toJson()), `Strimzi ${this.strimzi.version}`),
-      ...(this.keda && this.keda._crds.length > 0 ? [new CrdSchemaSet(this.keda._crds, `KEDA ${this.keda.version}`)] : []),
-    ];
-    return this.schemaSets;
+  // KafkaConnector patch) and, when given, the KEDA CRDs. Built once per synthesis, from the CRDs
+  // the CRD stage rendered in it.
+  private crdSchemas(synthesis: Synthesis): CrdSchemaSet[] {
+    if (this.schemaSets?.synthesis !== synthesis) {
+      const strimzi = this.crds.crds.map(c => synthesis.rendered.get(c) ?? c.toJson());
+      this.schemaSets = {
+        synthesis,
+        sets: [
+          new CrdSchemaSet(strimzi, `Strimzi ${this.strimzi.version}`),
+          ...(this.keda && this.keda._crds.length > 0 ? [new CrdSchemaSet(this.keda._crds, `KEDA ${this.keda.version}`)] : []),
+        ],
+      };
+    }
+    return this.schemaSets.sets;
   }
 
   private checkPlacement(scope: Construct, id: string, namespace: string) {

@@ -8,15 +8,12 @@ const KIND_ORDER = [
   'TriggerAuthentication', 'ClusterTriggerAuthentication', 'ScaledObject', 'ScaledJob',
 ];
 
-function rank(kind: string): number {
-  const i = KIND_ORDER.indexOf(kind);
-  return i < 0 ? KIND_ORDER.length : i;
-}
+const RANK = new Map(KIND_ORDER.map((kind, i) => [kind, i]));
 
 /** The manifests in apply order by kind; objects of one kind keep their order (a stable sort). */
 export function byApplyOrder<T extends { kind: string }>(manifests: T[]): T[] {
   return manifests
-    .map((obj, i) => ({ obj, i }))
-    .sort((a, b) => (rank(a.obj.kind) - rank(b.obj.kind)) || (a.i - b.i))
+    .map((obj, i) => ({ obj, i, rank: RANK.get(obj.kind) ?? KIND_ORDER.length }))
+    .sort((a, b) => (a.rank - b.rank) || (a.i - b.i))
     .map(x => x.obj);
 }

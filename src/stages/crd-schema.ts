@@ -4,22 +4,81 @@
 // `x-kubernetes-preserve-unknown-fields`, `nullable`, and unknown fields as errors. Not evaluated:
 // `format` and CEL rules (`x-kubernetes-validations`). The tests run the same objects through ajv
 // against the upstream CRDs and expect the same verdicts.
+//
+// Every object of a stage passes through here at each synth, so a valid object costs no allocation:
+// the field path is a stack of segments that becomes a string only for an error, and messages (with
+// the nearest-field suggestion) are built only on the error path.
+//
+// Properties are looked up as own properties only, in the schema and in the value: a plain object
+// inherits `toString`, `constructor` or `hasOwnProperty`, which must never pass for fields.
 
 import { Manifest } from '../common/manifest';
+import { nearest } from '../common/nearest';
 
 /** An OpenAPI v3 schema node of a CRD, as parsed from YAML. */
 type SchemaNode = { [keyword: string]: any };
 
-type Check = (value: unknown, path: string, errors: string[]) => void;
+/** One error: where, what, and what to do instead. */
+interface SchemaError {
+  readonly path: string;
+  readonly message: string;
+  readonly hint?: string;
+}
 
-const TYPES: { [type: string]: (v: any) => boolean } = {
-  object: v => v !== null && typeof v === 'object' && !Array.isArray(v),
-  array: v => Array.isArray(v),
-  string: v => typeof v === 'string',
-  integer: v => Number.isInteger(v),
-  number: v => typeof v === 'number' && Number.isFinite(v),
-  boolean: v => typeof v === 'boolean',
-};
+/**
+ * Where a check is in the value (a stack of keys and indexes), and what it found. In `quiet` mode
+ * (inside `oneOf`/`anyOf` branches, which only count as passing or not) nothing is recorded.
+ */
+class Cursor {
+  public quiet = 0;
+  public found?: SchemaError[];
+  private readonly segments = new Array<string | number>();
+
+  public enter(segment: string | number): void {
+    this.segments.push(segment);
+  }
+
+  public leave(): void {
+    this.segments.pop();
+  }
+
+  /** Records an error at the current path; always false, so checks can `return at.error(...)`. */
+  public error(message: string, hint?: string): false {
+    let path = '';
+    for (const s of this.segments) {
+      path += typeof s === 'number' ? `[${s}]` : path === '' ? s : `.${s}`;
+    }
+    (this.found ??= []).push({ path, message, hint });
+    return false;
+  }
+
+  public reset(): void {
+    this.found = undefined;
+    this.segments.length = 0;
+    this.quiet = 0;
+  }
+}
+
+/** Checks a value at the cursor; true when it is valid. Errors are recorded unless the cursor is quiet. */
+type Check = (value: unknown, at: Cursor) => boolean;
+
+const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+
+/** A schema keyword, only when the node itself has it. */
+function keyword(s: SchemaNode, name: string): any {
+  return hasOwn(s, name) ? s[name] : undefined;
+}
+
+const isObject = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+const TYPES = new Map<string, (v: unknown) => boolean>([
+  ['object', isObject],
+  ['array', v => Array.isArray(v)],
+  ['string', v => typeof v === 'string'],
+  ['integer', v => Number.isInteger(v)],
+  ['number', v => typeof v === 'number' && Number.isFinite(v)],
+  ['boolean', v => typeof v === 'boolean'],
+]);
 
 function show(value: unknown): string {
   const json = JSON.stringify(value) ?? String(value);
@@ -31,101 +90,107 @@ function show(value: unknown): string {
  * constrain values and never make fields unknown.
  */
 function compile(s: SchemaNode, structural: boolean): Check {
-  const preserve = s['x-kubernetes-preserve-unknown-fields'] === true;
-  const checks = [...typeChecks(s), ...valueChecks(s), ...itemChecks(s, structural)];
-  const isObject = s.type === 'object' || s.properties !== undefined || s.additionalProperties !== undefined;
-  if (isObject) {
-    checks.push(objectCheck(s, structural && !preserve));
+  const nullable = keyword(s, 'nullable') === true;
+  const typeCheck = typeCheckOf(s);
+  const rules = [...valueChecks(s), ...itemChecks(s, structural)];
+  if (keyword(s, 'type') === 'object' || keyword(s, 'properties') !== undefined || keyword(s, 'additionalProperties') !== undefined) {
+    rules.push(objectCheck(s, structural && keyword(s, 'x-kubernetes-preserve-unknown-fields') !== true));
   }
-  checks.push(...alternativeChecks(s));
-  return (value, path, errors) => {
+  rules.push(...alternativeChecks(s));
+  return (value, at) => {
     if (value === null || value === undefined) {
-      if (s.nullable !== true) {
-        errors.push(`${path}: must not be null`);
-      }
-      return;
+      return nullable || (at.quiet === 0 && at.error('must not be null'));
     }
-    const before = errors.length;
-    checks[0]?.(value, path, errors);
-    if (errors.length > before) {
-      return; // a value of the wrong type: the other rules would only repeat it
+    if (typeCheck !== undefined && !typeCheck(value, at)) {
+      return false; // a value of the wrong type: the other rules would only repeat it
     }
-    for (const check of checks.slice(1)) {
-      check(value, path, errors);
+    let valid = true;
+    for (let i = 0; i < rules.length && (valid || at.quiet === 0); i++) {
+      valid = rules[i](value, at) && valid;
     }
+    return valid;
   };
 }
 
-function typeChecks(s: SchemaNode): Check[] {
-  if (s['x-kubernetes-int-or-string']) {
-    return [(v, p, e) => {
-      if (!Number.isInteger(v) && typeof v !== 'string') {
-        e.push(`${p}: ${show(v)} must be an integer or a string`);
-      }
-    }];
+function typeCheckOf(s: SchemaNode): Check | undefined {
+  if (keyword(s, 'x-kubernetes-int-or-string')) {
+    return (v, at) => Number.isInteger(v) || typeof v === 'string' || (at.quiet === 0 && at.error(`${show(v)} must be an integer or a string`));
   }
-  if (typeof s.type === 'string') {
-    const is = TYPES[s.type] ?? (() => true);
-    return [(v, p, e) => {
-      if (!is(v)) {
-        e.push(`${p}: ${show(v)} must be of type ${s.type}`);
-      }
-    }];
+  const type = keyword(s, 'type');
+  if (typeof type === 'string') {
+    const is = TYPES.get(type) ?? (() => true);
+    return (v, at) => is(v) || (at.quiet === 0 && at.error(`${show(v)} must be of type ${type}`));
   }
-  return [];
+  return undefined;
 }
 
 /** enum, bounds, lengths and patterns: rules on a value of the right type. */
 function valueChecks(s: SchemaNode): Check[] {
   const checks = new Array<Check>();
-  if (Array.isArray(s.enum)) {
-    checks.push((v, p, e) => {
-      if (!s.enum.some((x: unknown) => x === v)) {
-        e.push(`${p}: ${show(v)} must be one of ${s.enum.map(show).join(', ')}`);
-      }
-    });
+  const values = keyword(s, 'enum');
+  if (Array.isArray(values)) {
+    checks.push((v, at) => values.includes(v) || (at.quiet === 0 && at.error(`${show(v)} must be one of ${values.map(show).join(', ')}`)));
   }
-  if (typeof s.minimum === 'number') {
-    checks.push((v, p, e) => typeof v === 'number' && v < s.minimum && e.push(`${p}: ${v} must be >= ${s.minimum}`));
+  const minimum = keyword(s, 'minimum');
+  if (typeof minimum === 'number') {
+    checks.push((v, at) => typeof v !== 'number' || v >= minimum || (at.quiet === 0 && at.error(`${v} must be >= ${minimum}`)));
   }
-  if (typeof s.maximum === 'number') {
-    checks.push((v, p, e) => typeof v === 'number' && v > s.maximum && e.push(`${p}: ${v} must be <= ${s.maximum}`));
+  const maximum = keyword(s, 'maximum');
+  if (typeof maximum === 'number') {
+    checks.push((v, at) => typeof v !== 'number' || v <= maximum || (at.quiet === 0 && at.error(`${v} must be <= ${maximum}`)));
   }
-  if (typeof s.minLength === 'number') {
-    checks.push((v, p, e) => typeof v === 'string' && v.length < s.minLength && e.push(`${p}: ${show(v)} must have at least ${s.minLength} characters`));
+  const minLength = keyword(s, 'minLength');
+  if (typeof minLength === 'number') {
+    checks.push((v, at) => typeof v !== 'string' || v.length >= minLength
+      || (at.quiet === 0 && at.error(`${show(v)} must have at least ${minLength} characters`)));
   }
-  if (typeof s.pattern === 'string') {
-    const re = new RegExp(s.pattern, 'u');
-    checks.push((v, p, e) => typeof v === 'string' && !re.test(v) && e.push(`${p}: ${show(v)} must match the pattern ${s.pattern}`));
+  const pattern = keyword(s, 'pattern');
+  if (typeof pattern === 'string') {
+    const re = new RegExp(pattern, 'u');
+    checks.push((v, at) => typeof v !== 'string' || re.test(v) || (at.quiet === 0 && at.error(`${show(v)} must match the pattern ${pattern}`)));
   }
-  if (typeof s.minItems === 'number') {
-    checks.push((v, p, e) => Array.isArray(v) && v.length < s.minItems && e.push(`${p}: must have at least ${s.minItems} item(s)`));
+  const minItems = keyword(s, 'minItems');
+  if (typeof minItems === 'number') {
+    checks.push((v, at) => !Array.isArray(v) || v.length >= minItems || (at.quiet === 0 && at.error(`must have at least ${minItems} item(s)`)));
   }
   return checks;
 }
 
 function itemChecks(s: SchemaNode, structural: boolean): Check[] {
-  if (!s.items || typeof s.items !== 'object') {
+  const items = keyword(s, 'items');
+  if (!isObject(items)) {
     return [];
   }
-  const item = compile(s.items, structural);
-  return [(v, p, e) => Array.isArray(v) && v.forEach((x, i) => item(x, `${p}[${i}]`, e))];
+  const item = compile(items, structural);
+  return [(v, at) => {
+    if (!Array.isArray(v)) {
+      return true;
+    }
+    let valid = true;
+    for (let i = 0; i < v.length && (valid || at.quiet === 0); i++) {
+      at.enter(i);
+      valid = item(v[i], at) && valid;
+      at.leave();
+    }
+    return valid;
+  }];
 }
 
 function alternativeChecks(s: SchemaNode): Check[] {
   const checks = new Array<Check>();
-  for (const [keyword, many] of [['oneOf', false], ['anyOf', true]] as const) {
-    if (Array.isArray(s[keyword])) {
-      const branches = s[keyword].map((b: SchemaNode) => compile(b, false));
-      checks.push((v, p, e) => {
-        const passing = branches.filter((b: Check) => {
-          const found = new Array<string>();
-          b(v, p, found);
-          return found.length === 0;
-        }).length;
-        if (many ? passing === 0 : passing !== 1) {
-          e.push(`${p}: ${show(v)} must match ${many ? 'at least one' : 'exactly one'} of the alternatives of the schema (${keyword})`);
+  for (const [name, many] of [['oneOf', false], ['anyOf', true]] as const) {
+    const alternatives = keyword(s, name);
+    if (Array.isArray(alternatives)) {
+      const branches: Check[] = alternatives.map((b: SchemaNode) => compile(b, false));
+      checks.push((v, at) => {
+        at.quiet++;
+        let passing = 0;
+        for (const branch of branches) {
+          passing += branch(v, at) ? 1 : 0;
         }
+        at.quiet--;
+        return (many ? passing > 0 : passing === 1)
+          || (at.quiet === 0 && at.error(`${show(v)} must match ${many ? 'at least one' : 'exactly one'} of the alternatives of the schema (${name})`));
       });
     }
   }
@@ -133,32 +198,57 @@ function alternativeChecks(s: SchemaNode): Check[] {
 }
 
 function objectCheck(s: SchemaNode, strict: boolean): Check {
-  const properties: { [key: string]: Check } = {};
-  for (const [key, sub] of Object.entries(s.properties ?? {})) {
-    properties[key] = compile(sub as SchemaNode, true);
+  const properties = new Map<string, Check>();
+  const declared = keyword(s, 'properties');
+  for (const key of isObject(declared) ? Object.keys(declared) : []) {
+    properties.set(key, compile(declared[key], true));
   }
-  const additional = s.additionalProperties && typeof s.additionalProperties === 'object' ? compile(s.additionalProperties, true) : undefined;
-  const forbidAdditional = s.additionalProperties === false || (s.additionalProperties === undefined && strict);
-  const required: string[] = Array.isArray(s.required) ? s.required : [];
-  return (value, p, e) => {
-    if (!TYPES.object(value)) {
-      return;
+  const additionalProperties = keyword(s, 'additionalProperties');
+  const additional = isObject(additionalProperties) ? compile(additionalProperties, true) : undefined;
+  const forbidAdditional = additionalProperties === false || (additionalProperties === undefined && strict);
+  const required = keyword(s, 'required');
+  const requiredKeys: string[] = Array.isArray(required) ? required : [];
+  return (value, at) => {
+    if (!isObject(value)) {
+      return true; // the type check reports it
     }
     const v = value as { [key: string]: unknown };
-    for (const key of required) {
-      if (v[key] === undefined) {
-        e.push(`${p}.${key}: is required`);
+    let valid = true;
+    for (const key of requiredKeys) {
+      if (!hasOwn(v, key) || v[key] === undefined) {
+        valid = at.quiet > 0 ? false : missing(at, key);
       }
     }
-    for (const [key, field] of Object.entries(v)) {
-      const check = properties[key] ?? additional;
-      if (check) {
-        check(field, `${p}.${key}`, e);
+    for (const key in v) {
+      if (!hasOwn(v, key) || (!valid && at.quiet > 0)) {
+        continue;
+      }
+      const check = properties.get(key) ?? additional;
+      if (check !== undefined) {
+        at.enter(key);
+        valid = check(v[key], at) && valid;
+        at.leave();
       } else if (forbidAdditional) {
-        e.push(`${p}.${key}: is not a field of this resource`);
+        valid = at.quiet > 0 ? false : unknownField(at, key, properties);
       }
     }
+    return valid;
   };
+}
+
+function missing(at: Cursor, key: string): false {
+  at.enter(key);
+  at.error('is required');
+  at.leave();
+  return false;
+}
+
+function unknownField(at: Cursor, key: string, properties: Map<string, Check>): false {
+  at.enter(key);
+  const suggestion = nearest(key, properties.keys());
+  at.error('is not a field of this resource', suggestion === undefined ? undefined : `Did you mean \`${suggestion}\`?`);
+  at.leave();
+  return false;
 }
 
 interface ServedSchema {
@@ -167,9 +257,13 @@ interface ServedSchema {
   check?: Check;
 }
 
+const NO_ERRORS: readonly string[] = Object.freeze([]);
+
 /** The schemas of a set of CRDs, by the `apiVersion` and kind they serve. */
 export class CrdSchemaSet {
-  private readonly served = new Map<string, ServedSchema>();
+  // apiVersion -> kind -> schema: looked up without building a key string per object.
+  private readonly served = new Map<string, Map<string, ServedSchema>>();
+  private readonly cursor = new Cursor();
 
   /**
    * @param crds CustomResourceDefinition objects
@@ -179,7 +273,10 @@ export class CrdSchemaSet {
     for (const crd of crds) {
       for (const version of crd.spec?.versions ?? []) {
         if (version.served && version.schema?.openAPIV3Schema) {
-          this.served.set(`${crd.spec.group}/${version.name}/${crd.spec.names.kind}`, {
+          const apiVersion = `${crd.spec.group}/${version.name}`;
+          const kinds = this.served.get(apiVersion) ?? new Map<string, ServedSchema>();
+          this.served.set(apiVersion, kinds);
+          kinds.set(crd.spec.names.kind, {
             source: `the ${crd.spec.names.kind} CRD of ${label}, version ${version.name}`,
             schema: version.schema.openAPIV3Schema,
           });
@@ -190,22 +287,25 @@ export class CrdSchemaSet {
 
   /** Whether a CRD of the set serves the object's apiVersion and kind. */
   public serves(manifest: Manifest): boolean {
-    return this.served.has(`${manifest.apiVersion}/${manifest.kind}`);
+    return this.served.get(manifest.apiVersion)?.has(manifest.kind) ?? false;
   }
 
-  /** What is wrong with the object, as `<field path>: <rule>` lines; empty when it validates. */
-  public errors(manifest: Manifest): string[] {
-    const served = this.served.get(`${manifest.apiVersion}/${manifest.kind}`);
+  /** What is wrong with the object, as `<field path>: <rule> (<CRD>)[. <hint>]` lines; empty when it validates. */
+  public errors(manifest: Manifest): readonly string[] {
+    const served = this.served.get(manifest.apiVersion)?.get(manifest.kind);
     if (!served) {
-      return [];
+      return NO_ERRORS;
     }
     // The API server handles apiVersion, kind and metadata itself.
     served.check ??= compile({
       ...served.schema,
-      properties: { ...served.schema.properties, apiVersion: {}, kind: {}, metadata: { 'x-kubernetes-preserve-unknown-fields': true } },
+      properties: { ...keyword(served.schema, 'properties'), apiVersion: {}, kind: {}, metadata: { 'x-kubernetes-preserve-unknown-fields': true } },
     }, true);
-    const errors = new Array<string>();
-    served.check(manifest, '', errors);
-    return errors.map(e => `${e.replace(/^\./, '')} (${served.source})`);
+    const at = this.cursor;
+    at.reset();
+    if (served.check(manifest, at) || at.found === undefined) {
+      return NO_ERRORS;
+    }
+    return at.found.map(e => `${e.path}: ${e.message} (${served.source})${e.hint ? `. ${e.hint}` : ''}`);
   }
 }

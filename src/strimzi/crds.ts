@@ -38,8 +38,10 @@ export class StrimziCrds extends Construct {
   constructor(scope: Construct, id: string, props: StrimziCrdsProps) {
     super(scope, vacantId(scope, id, 'StrimziCrds', props, struct('StrimziCrdsProps', { release: STRIMZI_RELEASE_SHAPE }, ['release'])));
     this.crds = props.release._crds.map(upstream => {
-      const crd = structuredClone(upstream);
-      if (crd.spec.names.kind === 'KafkaConnector') {
+      // The release's documents are frozen and cdk8s copies an object's props when it renders them:
+      // only the CRD that is patched needs a copy of its own.
+      const crd = upstream.spec.names.kind === 'KafkaConnector' ? structuredClone(upstream) : upstream;
+      if (crd !== upstream) {
         patchConnectorScale(props.release, crd);
       }
       const obj = new ApiObject(this, crd.metadata.name, crd);

@@ -1,4 +1,4 @@
-import { ApiObject, ApiObjectProps, Lazy } from 'cdk8s';
+import { ApiObject, ApiObjectProps, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { StrimziRelease } from './release';
 import { strimziApiVersion } from './release-facts';
@@ -7,6 +7,8 @@ import { checkInput, forbiddenKey, JSON_VALUE, kindOf, Shape, STRING } from '../
 import { metadataErrors } from '../common/k8s-names';
 import { JsonObject, Manifest } from '../common/manifest';
 import { SizeAwareApiObject } from '../stages/apply-size';
+
+const resourcesByChart = new WeakMap<Chart, StrimziResource[]>();
 
 /** What every Strimzi custom resource construct passes to `StrimziResource`. */
 export interface StrimziResourceProps {
@@ -52,6 +54,15 @@ export function strimziResourceShape(kind: string, made: string): Shape {
  * and `apiObject.addJsonPatch()` applies RFC 6902 operations.
  */
 export abstract class StrimziResource extends Construct {
+  /**
+   * The Strimzi resources written in a chart, in creation order (found without walking the tree,
+   * which holds several constructs per resource).
+   * @internal
+   */
+  public static _inChart(chart: Chart): readonly StrimziResource[] {
+    return resourcesByChart.get(chart) ?? [];
+  }
+
   /** metadata.name */
   public readonly name: string;
 
@@ -79,6 +90,10 @@ export abstract class StrimziResource extends Construct {
     this.release = props.release;
     this.ownLabels = props.labels ?? {};
     this.ownAnnotations = props.annotations ?? {};
+    const chart = Chart.of(this);
+    const inChart = resourcesByChart.get(chart) ?? [];
+    inChart.push(this);
+    resourcesByChart.set(chart, inChart);
     this.apiObject = new OverridableApiObject(this, 'Resource', {
       apiVersion: `kafka.strimzi.io/${strimziApiVersion(props.release._version)}`,
       kind: props.kind,
@@ -147,15 +162,18 @@ export abstract class StrimziResource extends Construct {
   }
 }
 
-/** An ApiObject that applies `addOverride()` values to its rendered JSON. */
+/**
+ * An ApiObject that applies `addOverride()` values to its rendered JSON, before its size is measured
+ * for the server-side apply marking.
+ */
 class OverridableApiObject extends SizeAwareApiObject {
   constructor(scope: Construct, id: string, props: ApiObjectProps,
     private readonly overrides: Array<{ path: string[]; value: any }>) {
     super(scope, id, props);
   }
 
-  public toJson(): Manifest {
-    const json = super.toJson();
+  protected renderJson(): Manifest {
+    const json = super.renderJson();
     for (const { path, value } of this.overrides) {
       let node = json;
       for (const key of path.slice(0, -1)) {

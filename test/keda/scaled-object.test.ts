@@ -1,4 +1,4 @@
-import { Chart, Duration, Testing, Yaml } from 'cdk8s';
+import { ApiObject, Chart, Duration, Testing, Yaml } from 'cdk8s';
 import { DEPLOYMENT, KAFKA, newChart, scaledObject, synthKind, thrown, validationErrors } from './helpers';
 import {
   FallbackBehavior, HpaScalingPolicyType, HpaSelectPolicy, KafkaTriggerProps, KedaRelease, MetricType, ScaledObject, ScaledObjectProps, ScalerTrigger,
@@ -85,6 +85,21 @@ describe('ScaledObject rendering', () => {
     so.addTrigger(KAFKA);
     expect(synthKind(chart, 'ScaledObject').spec.triggers).toHaveLength(1);
     expect(so.triggers).toEqual([KAFKA]);
+  });
+
+  test('is the emitted object itself, and marks itself for server-side apply once its triggers outgrow client-side apply', () => {
+    const chart = newChart();
+    const so = scaledObject(chart, { triggers: [] });
+    expect(so.apiObject).toBe(so);
+    expect(so.node.children).toEqual([]);
+    // cdk8s answers `instanceof` of any ApiObject subclass for every ApiObject; a ScaledObject answers for itself.
+    expect([so instanceof ScaledObject, new ApiObject(chart, 'other', { apiVersion: 'v1', kind: 'ConfigMap' }) instanceof ScaledObject]).toEqual([true, false]);
+    for (let i = 0; i < 1700; i++) {
+      so.addTrigger(kafka({ name: `lag-${i}`, consumerGroup: `connect-sink-${String(i).padStart(5, '0')}`, topic: `topic-${i}` }));
+    }
+    const rendered = synthKind(chart, 'ScaledObject');
+    expect(Buffer.byteLength(JSON.stringify(rendered))).toBeGreaterThan(262_144);
+    expect(rendered.metadata.annotations).toEqual({ 'argocd.argoproj.io/sync-options': 'ServerSideApply=true' });
   });
 
   test('a TriggerAuthentication of the same chart is written before the ScaledObject that uses it', () => {
