@@ -41,11 +41,19 @@ export function parseYamlSources(what: string, sources: YamlSource[]): YamlDocum
   return documents;
 }
 
-// Like cdk8s's Yaml.load, syntax errors are not reported here: a broken document comes back as a
-// string or a mapping with odd values, and the callers' shape checks name the file and document.
+// Unlike cdk8s's Yaml.load, which returns whatever it could read, a syntax error is an error here:
+// release files are valid YAML, so a broken one was edited or truncated, and its objects must not
+// be emitted half-read.
 function parseFile(what: string, source: YamlSource): YamlDocument[] {
   const documents = new Array<YamlDocument>();
+  let position = 0;
   for (const doc of parseAllDocuments(source.text, { version: '1.1' })) {
+    position++;
+    const error = doc.errors[0];
+    if (error) {
+      throw new Error(`${what}: ${source.name} is not valid YAML: document ${position}, ${firstLine(error.message)}. `
+        + 'Use the release\'s files as published');
+    }
     let value: unknown;
     try {
       value = doc.toJSON();
@@ -73,4 +81,8 @@ function deepFreeze<T>(value: T): T {
     }
   }
   return value;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0].replace(/:$/, '');
 }

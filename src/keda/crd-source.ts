@@ -1,8 +1,7 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { KEDA_FEATURES, KedaFeatureFact } from './release-facts';
 import { shownPath } from '../common/local-path';
 import { JsonObject, Manifest } from '../common/manifest';
+import { pathExists, readYamlDirectory, statOf } from '../common/release-files';
 import { Version } from '../common/version';
 import { parseYamlSources } from '../common/yaml-documents';
 
@@ -10,7 +9,6 @@ import { parseYamlSources } from '../common/yaml-documents';
 // tag, or the CRDs split out of keda-<version>-crds.yaml) and checks that they are KEDA's and belong
 // to the release the user named.
 
-const YAML_FILE = /\.ya?ml$/;
 const KEDA_GROUPS = ['keda.sh', 'eventing.keda.sh'];
 // Present in every release we support (kedacore/keda config/crd/bases/ at v2.14.0 to v2.20.2).
 const REQUIRED_CRDS = ['scaledobjects.keda.sh', 'triggerauthentications.keda.sh', 'clustertriggerauthentications.keda.sh'];
@@ -23,17 +21,18 @@ function crdFileName(crd: string): string {
 
 /** The CRDs in the folder's `*.yaml`/`*.yml` files (not recursive), checked against `version`. */
 export function loadKedaCrds(what: string, dir: string, version: Version): Manifest[] {
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new Error(`${what}: crdsDirectory ${shownPath(dir)} ${fs.existsSync(dir) ? 'is not a directory' : 'does not exist'}. `
+  const exists = pathExists(dir);
+  if (!exists || !statOf(what, dir, `crdsDirectory ${shownPath(dir)}`).isDirectory()) {
+    throw new Error(`${what}: crdsDirectory ${shownPath(dir)} ${exists ? 'is not a directory' : 'does not exist'}. `
       + 'It should hold the CRD files of the KEDA release, as in config/crd/bases/ at its tag of github.com/kedacore/keda: '
       + `${REQUIRED_CRDS.map(crdFileName).join(', ')} and the others`);
   }
-  const names = fs.readdirSync(dir).filter(n => YAML_FILE.test(n) && fs.statSync(path.join(dir, n)).isFile()).sort();
-  if (names.length === 0) {
+  const files = readYamlDirectory(what, dir);
+  if (files.length === 0) {
     throw new Error(`${what}: crdsDirectory ${JSON.stringify(dir)} has no .yaml files`);
   }
   const crds = new Array<Manifest>();
-  for (const { file, value: doc } of parseYamlSources(what, names.map(n => ({ name: n, text: fs.readFileSync(path.join(dir, n), 'utf-8') })))) {
+  for (const { file, value: doc } of parseYamlSources(what, files.map(f => ({ name: f.name, text: f.bytes.toString('utf-8') })))) {
     const group = doc?.spec?.group;
     if (doc?.kind !== 'CustomResourceDefinition' || !KEDA_GROUPS.includes(group)) {
       throw new Error(`${what}: ${file} contains ${doc?.kind ?? 'a document'} ${JSON.stringify(doc?.metadata?.name ?? null)}, `

@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { shownPath } from '../common/local-path';
 import { Manifest } from '../common/manifest';
+import { checkSize, MAX_RELEASE_BYTES, pathExists, readReleaseFile, readYamlDirectory, ReleaseFile, statOf } from '../common/release-files';
 import { parseYamlSources } from '../common/yaml-documents';
 
 // Reads the Kubernetes objects of a release from a directory, a file or a URL, and the sha256 of
@@ -15,13 +16,6 @@ export interface LoadedManifests {
   readonly objects: Manifest[];
   readonly sha256: string;
 }
-
-interface SourceFile {
-  readonly name: string;
-  readonly bytes: Buffer;
-}
-
-const YAML_FILE = /\.ya?ml$/;
 
 export function sha256(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -34,39 +28,36 @@ export function sha256(bytes: Buffer | string): string {
  * value to pin with `cd <dir> && LC_ALL=C sha256sum *.yaml | sha256sum`.
  */
 export function loadDirectory(what: string, dir: string): LoadedManifests {
-  if (!fs.existsSync(dir)) {
+  if (!pathExists(dir)) {
     throw new Error(`${what}: directory ${shownPath(dir)} does not exist. It should be the install/cluster-operator/ folder of a Strimzi release `
       + '(in strimzi-<version>.tar.gz, or at the release tag of github.com/strimzi/strimzi-kafka-operator), with the CRDs '
       + '(04*-Crd-*.yaml) and the operator\'s RBAC, ConfigMap and Deployment (060-Deployment-strimzi-cluster-operator.yaml)');
   }
-  if (!fs.statSync(dir).isDirectory()) {
+  if (!statOf(what, dir, shownPath(dir)).isDirectory()) {
     throw new Error(`${what}: not a directory. Use StrimziRelease.fromFile() for a single YAML file`);
   }
-  const names = fs.readdirSync(dir)
-    .filter(n => YAML_FILE.test(n) && fs.statSync(path.join(dir, n)).isFile())
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (names.length === 0) {
+  const files = readYamlDirectory(what, dir);
+  if (files.length === 0) {
     const nested = path.join(dir, 'install', 'cluster-operator');
     const hint = fs.existsSync(nested)
       ? `. This looks like a release root: use StrimziRelease.fromDirectory(${JSON.stringify(nested)})`
       : '. Point it at the release\'s install/cluster-operator/ folder';
     throw new Error(`${what}: no .yaml files in the directory${hint}`);
   }
-  const files = names.map(name => ({ name, bytes: fs.readFileSync(path.join(dir, name)) }));
   const listing = files.map(f => `${sha256(f.bytes)}  ${f.name}\n`).join('');
   return { objects: parseFiles(what, files), sha256: sha256(listing) };
 }
 
 /** One multi-document YAML file. The digest is the file's sha256 (`sha256sum <file>`). */
 export function loadFile(what: string, file: string): LoadedManifests {
-  if (!fs.existsSync(file)) {
+  if (!pathExists(file)) {
     throw new Error(`${what}: file ${shownPath(file)} does not exist. It should be one YAML file with every install file of a Strimzi `
       + 'release, such as the release asset strimzi-cluster-operator-<version>.yaml');
   }
-  if (fs.statSync(file).isDirectory()) {
+  if (statOf(what, file, shownPath(file)).isDirectory()) {
     throw new Error(`${what}: is a directory. Use StrimziRelease.fromDirectory() for an install folder`);
   }
-  const bytes = fs.readFileSync(file);
+  const bytes = readReleaseFile(what, file);
   return { objects: parseFiles(what, [{ name: path.basename(file), bytes }]), sha256: sha256(bytes) };
 }
 
@@ -76,10 +67,11 @@ export function loadUrl(what: string, url: string): LoadedManifests {
     throw new Error(`${what}: only http:// and https:// URLs are supported`);
   }
   const bytes = download(what, url);
+  checkSize(what, bytes.length, url);
   return { objects: parseFiles(what, [{ name: url, bytes }]), sha256: sha256(bytes) };
 }
 
-function parseFiles(what: string, files: SourceFile[]): Manifest[] {
+function parseFiles(what: string, files: ReleaseFile[]): Manifest[] {
   const documents = parseYamlSources(what, files.map(f => ({ name: f.name, text: f.bytes.toString('utf-8') })));
   for (const doc of documents) {
     if (!isKubernetesObject(doc.value)) {
@@ -111,7 +103,7 @@ function firstLine(e: unknown): string {
 
 // Synthesis is synchronous, so the download runs in a child process (as cdk8s's own Yaml.load does).
 const DOWNLOAD_SCRIPT = `
-const [url, out] = process.argv.slice(1);
+const [url, out, max] = process.argv.slice(1);
 function get(u, left) {
   const mod = u.startsWith('https:') ? require('https') : require('http');
   mod.get(u, res => {
@@ -122,7 +114,12 @@ function get(u, left) {
     }
     if (res.statusCode !== 200) { console.error('HTTP ' + res.statusCode + ' ' + (res.statusMessage || '')); process.exit(2); }
     const chunks = [];
-    res.on('data', c => chunks.push(c));
+    let size = 0;
+    res.on('data', c => {
+      size += c.length;
+      if (size > Number(max)) { console.error('more than ' + max + ' bytes: not a release file'); process.exit(2); }
+      chunks.push(c);
+    });
     res.on('end', () => require('fs').writeFileSync(out, Buffer.concat(chunks)));
   }).on('error', e => { console.error(e.message); process.exit(2); });
 }
@@ -134,7 +131,7 @@ function download(what: string, url: string): Buffer {
   try {
     const out = path.join(tmp, 'download.yaml');
     try {
-      execFileSync(process.execPath, ['-e', DOWNLOAD_SCRIPT, url, out], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 });
+      execFileSync(process.execPath, ['-e', DOWNLOAD_SCRIPT, url, out, String(MAX_RELEASE_BYTES)], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 });
     } catch (e: any) {
       const reason = (e.stderr?.toString() ?? '').trim() || firstLine(e);
       throw new Error(`${what}: download failed: ${reason}`);

@@ -24,6 +24,9 @@ export interface StrimziReleaseOptions {
 // The kinds a release's install/cluster-operator/ folder contains (`TAG:packaging/install/cluster-operator/`).
 const OPERATOR_KINDS = ['ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'RoleBinding', 'ConfigMap', 'Deployment'];
 const CRD_KIND = 'CustomResourceDefinition';
+// The API groups of the CRDs a release ships (`TAG:packaging/install/cluster-operator/04*-Crd-*.yaml`:
+// kafka.strimzi.io for the Kafka resources, core.strimzi.io for StrimziPodSet).
+const STRIMZI_GROUPS = ['kafka.strimzi.io', 'core.strimzi.io'];
 
 // Images the operator Deployment names that carry the Strimzi version in their tag:
 // operator:<v>, kaniko-executor:<v>, buildah:<v>, maven-builder:<v> and kafka:<v>-kafka-<kafka>.
@@ -221,6 +224,12 @@ export class StrimziRelease {
         throw new Error(`${this.what}: the CRD ${name} appears twice. The input mixes files of two releases`);
       }
       seen.add(name);
+      const group = crd.spec?.group;
+      if (!STRIMZI_GROUPS.includes(group) || name !== `${crd.spec?.names?.plural}.${group}`) {
+        throw new Error(`${this.what}: the CRD ${name} (API group ${JSON.stringify(group ?? null)}) is not one of Strimzi's: a release's CRDs `
+          + `are named <plural>.<group> in the groups ${STRIMZI_GROUPS.join(' and ')}. Remove it from the release's files; `
+          + 'add CRDs of other projects to a chart of your own');
+      }
       if (!Array.isArray(crd.spec?.versions)) {
         throw new Error(`${this.what}: the CRD ${name} has no spec.versions; it is not an apiextensions.k8s.io/v1 CRD`);
       }

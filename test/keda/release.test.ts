@@ -20,6 +20,14 @@ describe('KedaRelease.of', () => {
       + 'and older releases are outside KEDA\'s support window. Upgrade KEDA');
   });
 
+  // Issue 11: 3.0.0 was accepted as "like 2.20.2"; a major release may change anything the library knows.
+  test('refuses a major release it does not know, and keeps newer 2.x releases', () => {
+    expect(thrown(() => KedaRelease.of('3.0.0'))).toBe('KedaRelease.of("3.0.0"): KEDA 3 is a major release this library does not know: '
+      + 'its knowledge of KEDA (admission rules, trigger parameters, known bugs) covers KEDA 2.14.0 to 2.20.2 and newer 2.x releases, '
+      + 'and a major release may change any of them. Use KEDA 2.x, or a release of this library that knows KEDA 3');
+    expect(KedaRelease.of('2.99.1').version).toBe('2.99.1');
+  });
+
   test('refuses what is not a version, with a hint for a leading v', () => {
     expect(thrown(() => KedaRelease.of('v2.20.2'))).toBe('KedaRelease.of("v2.20.2"): not a KEDA version. Use MAJOR.MINOR.PATCH: write "2.20.2", without the "v"');
     expect(thrown(() => KedaRelease.of('latest'))).toBe('KedaRelease.of("latest"): not a KEDA version. Use MAJOR.MINOR.PATCH, for example "2.20.2"');
@@ -160,6 +168,17 @@ describe('crdsDirectory errors', () => {
       `KedaRelease.of("2.20.2"): crdsDirectory ${path.join(tmp, 'file.yaml')} is not a directory. ${contents}`);
     fs.rmSync(path.join(tmp, 'file.yaml'));
     expect(thrown(() => KedaRelease.of('2.20.2', { crdsDirectory: tmp }))).toBe(`KedaRelease.of("2.20.2"): crdsDirectory ${JSON.stringify(tmp)} has no .yaml files`);
+  });
+
+  test('a link loop or a dangling link in the folder is named, not a raw ELOOP', () => {
+    copyOf('2.20.2');
+    fs.symlinkSync(path.join(tmp, 'b.yaml'), path.join(tmp, 'a.yaml'));
+    fs.symlinkSync(path.join(tmp, 'a.yaml'), path.join(tmp, 'b.yaml'));
+    expect(thrown(() => KedaRelease.of('2.20.2', { crdsDirectory: tmp }))).toBe('KedaRelease.of("2.20.2"): cannot read a.yaml: '
+      + 'it is a loop of symbolic links (ELOOP). Replace the links with the release\'s files');
+    fs.rmSync(path.join(tmp, 'a.yaml'));
+    expect(thrown(() => KedaRelease.of('2.20.2', { crdsDirectory: tmp }))).toBe('KedaRelease.of("2.20.2"): cannot read b.yaml: '
+      + 'it is a symbolic link to a file that does not exist (ENOENT). Remove the link or restore its target');
   });
 
   test('KedaCrds needs a release with CRDs', () => {

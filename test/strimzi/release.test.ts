@@ -107,7 +107,7 @@ describe('other inputs', () => {
   test('garbage YAML is an error naming the file and the document', () => {
     const dir = installCopy('1.2.0', (text, f) => f.startsWith('050-') ? 'kind: ConfigMap\nmetadata: {name: [\n  oops: ::\n' : text);
     expect(() => StrimziRelease.fromDirectory(dir)).toThrow(
-      /document 1 of 050-ConfigMap-strimzi-cluster-operator.yaml is not a Kubernetes object \(expected a YAML mapping with apiVersion, kind and metadata.name\)/);
+      /: 050-ConfigMap-strimzi-cluster-operator.yaml is not valid YAML: document 1, .* at line 3, column \d+\. Use the release's files as published$/);
     const file = path.join(tmp, 'garbage.yaml');
     fs.writeFileSync(file, '\u0000\u0001 this is not YAML at all');
     expect(() => StrimziRelease.fromFile(file)).toThrow(/document 1 of garbage.yaml is not a Kubernetes object/);
@@ -158,6 +158,70 @@ describe('other inputs', () => {
     const file = bundle('1.2.0');
     fs.appendFileSync(file, '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: oops\n');
     expect(() => StrimziRelease.fromFile(file)).toThrow(/unexpected Secret "oops": a Strimzi release's install\/cluster-operator files contain only/);
+  });
+
+  // Issue 11: a release folder holds the release's files and nothing else; whatever else is in it is
+  // named with the file and the reason, never a raw ELOOP, ENOBUFS or a silently emitted object.
+  describe('what is in the release folder', () => {
+    const crd = (name: string, group: string, plural: string) => 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n'
+      + `metadata:\n  name: ${name}\nspec:\n  group: ${group}\n  names: {kind: KafkaConnector, plural: ${plural}}\n  scope: Namespaced\n`
+      + '  versions: [{name: v1, served: true, storage: true}]\n';
+
+    test.each([
+      ['widgets.example.com', 'example.com', 'widgets'],
+      ['kafkaconnectors.kafka.example.com', 'kafka.example.com', 'kafkaconnectors'],
+      ['connectors.kafka.strimzi.io', 'kafka.strimzi.io', 'kafkaconnectors'],
+    ])('a CRD that is not Strimzi\'s (%s) is refused, not emitted', (name, group, plural) => {
+      const dir = installCopy('1.2.0', t => t);
+      fs.writeFileSync(path.join(dir, '099-Crd-extra.yaml'), crd(name, group, plural));
+      expect(() => StrimziRelease.fromDirectory(dir)).toThrow(`: the CRD ${name} (API group "${group}") is not one of Strimzi's: a release's CRDs `
+        + 'are named <plural>.<group> in the groups kafka.strimzi.io and core.strimzi.io. Remove it from the release\'s files; '
+        + 'add CRDs of other projects to a chart of your own');
+    });
+
+    test('a loop of symbolic links and a dangling link are named with the file', () => {
+      const dir = installCopy('1.2.0', t => t);
+      fs.symlinkSync(path.join(dir, 'b.yaml'), path.join(dir, 'a.yaml'));
+      fs.symlinkSync(path.join(dir, 'a.yaml'), path.join(dir, 'b.yaml'));
+      expect(() => StrimziRelease.fromDirectory(dir)).toThrow(
+        `StrimziRelease.fromDirectory(${JSON.stringify(dir)}): cannot read a.yaml: it is a loop of symbolic links (ELOOP). Replace the links with the release's files`);
+      expect(() => StrimziRelease.fromFile(path.join(dir, 'a.yaml'))).toThrow(
+        `: cannot read ${path.join(dir, 'a.yaml')}: it is a loop of symbolic links (ELOOP)`);
+      fs.rmSync(path.join(dir, 'a.yaml'));
+      expect(() => StrimziRelease.fromDirectory(dir)).toThrow(
+        'cannot read b.yaml: it is a symbolic link to a file that does not exist (ENOENT). Remove the link or restore its target');
+    });
+
+    test('a file far larger than any release is refused before it is read', () => {
+      const dir = installCopy('1.2.0', t => t);
+      // Sparse: the size is what stat reports, without writing 17 MB.
+      const huge = path.join(dir, '000-huge.yaml');
+      fs.writeFileSync(huge, '');
+      fs.truncateSync(huge, 17 * 1024 * 1024);
+      expect(() => StrimziRelease.fromDirectory(dir)).toThrow(/: the \.yaml files in .*: \d+ bytes is more than the 16777216 this library reads from one release \(a release's install files are under 2 MB\)\. Is the path right\?/);
+      expect(() => StrimziRelease.fromFile(huge)).toThrow(/: 17825792 bytes is more than the 16777216/);
+    });
+
+    test('a byte order mark and a %YAML directive are valid YAML and read as such', () => {
+      const plain = StrimziRelease.fromDirectory(strimziInstallDir('1.2.0'));
+      const marked = StrimziRelease.fromDirectory(installCopy('1.2.0', (t, f) => f.startsWith('06') ? `\uFEFF${t}` : f.startsWith('04') ? `%YAML 1.2\n---\n${t}` : t));
+      expect(marked._crds).toEqual(plain._crds);
+      expect(marked._operatorObjects).toEqual(plain._operatorObjects);
+    });
+
+    // Files were once parsed as one stream with a marker document before each, and a document that
+    // looked like a marker was dropped. Each file is parsed on its own now; such a document is refused.
+    test('a document that looks like the old file marker is refused like any other non-object', () => {
+      const dir = installCopy('1.2.0', (t, f) => f.startsWith('050-') ? `${t}\n---\n{"kind": "cdk8s-strimzi-keda/source-file", "name": "x.yaml"}\n` : t);
+      expect(() => StrimziRelease.fromDirectory(dir)).toThrow(/: document 2 of 050-ConfigMap-strimzi-cluster-operator.yaml is not a Kubernetes object/);
+    });
+
+    test('YAML that does not parse is named with the file, the document and the line', () => {
+      const dir = installCopy('1.2.0', (t, f) => f.startsWith('060-') ? t.replace('spec:', 'spec:\n\tx: 1') : t);
+      expect(() => StrimziRelease.fromDirectory(dir)).toThrow(
+        ': 060-Deployment-strimzi-cluster-operator.yaml is not valid YAML: document 1, Tabs are not allowed as indentation at line 8, column 1. '
+        + 'Use the release\'s files as published');
+    });
   });
 
   describe('fromUrl', () => {
