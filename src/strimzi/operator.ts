@@ -40,6 +40,8 @@ export interface StrimziOperatorOptions {
   /**
    * Tag of the operator image (also used for the topic/user operator and init images). It must name
    * the same release as the CRDs: the release version, optionally with a suffix such as `1.2.0-fips`.
+   * A digest on the operator image in the release files (`operator:1.2.0@sha256:...`) is dropped with
+   * the tag it pins.
    *
    * @default - the release version
    */
@@ -206,7 +208,9 @@ export class StrimziOperator extends Construct {
         result = `${registry}/${result.slice(UPSTREAM_REGISTRY.length + 1)}`;
       }
       if (tag !== undefined) {
-        result = result.replace(/\/operator:[^/:@]+$/, `/operator:${tag}`);
+        // A digest pins the bytes of the release's own tag; kept beside another tag it would win
+        // (the runtime pulls by digest) and the operator would run another image than its helpers.
+        result = result.replace(/\/operator:[^/:@]+(@sha256:[0-9a-f]{64})?$/, `/operator:${tag}`);
       }
       return result;
     };

@@ -1,12 +1,18 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { JsonPatch, Size, Testing, Yaml } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { OperatorLogLevel, StrimziOperator, StrimziOperatorProps } from '../../src';
-import { STRIMZI_VERSIONS, strimziRelease, upstreamObjects } from '../fixtures';
+import { OperatorLogLevel, StrimziOperator, StrimziOperatorProps, StrimziRelease } from '../../src';
+import { scratchDir, STRIMZI_VERSIONS, strimziInstallDir, strimziRelease, upstreamObjects } from '../fixtures';
 import { jsonDiff } from '../json-diff';
 
 function synth(props: Partial<StrimziOperatorProps> = {}, version = '1.2.0'): any[] {
+  return synthWith(strimziRelease(version), props);
+}
+
+function synthWith(release: StrimziRelease, props: Partial<StrimziOperatorProps>): any[] {
   const chart = Testing.chart();
-  new StrimziOperator(chart, 'operator', { release: strimziRelease(version), namespace: 'kafka', ...props });
+  new StrimziOperator(chart, 'operator', { release, namespace: 'kafka', ...props });
   return Testing.synth(chart);
 }
 
@@ -121,6 +127,27 @@ describe('operator overrides', () => {
     const objects = synth({ imageTag: '1.2.0-fips' });
     expect(deployment(objects).spec.template.spec.containers[0].image).toBe('quay.io/strimzi/operator:1.2.0-fips');
     expect(env(objects, 'STRIMZI_DEFAULT_USER_OPERATOR_IMAGE').value).toBe('quay.io/strimzi/operator:1.2.0-fips');
+  });
+
+  // Issue 11: with a digest on the operator image, imageTag changed every image but that one (the
+  // runtime pulls by digest), so the operator ran 1.2.0 and its helpers 1.2.0-fips.
+  test('imageTag drops the digest that pinned the release\'s own tag, so every operator image is the same', () => {
+    const digest = `sha256:${'ab'.repeat(32)}`;
+    const tmp = scratchDir();
+    try {
+      const file = path.join(tmp, 'strimzi-cluster-operator-1.2.0.yaml');
+      const dir = strimziInstallDir('1.2.0');
+      fs.writeFileSync(file, fs.readdirSync(dir).sort().map(f => fs.readFileSync(path.join(dir, f), 'utf-8')
+        .replace('image: quay.io/strimzi/operator:1.2.0', `image: quay.io/strimzi/operator:1.2.0@${digest}`)).join('---\n'));
+      const release = StrimziRelease.fromFile(file);
+      const pinned = synthWith(release, { imageRegistry: 'mirror.example.com/strimzi' });
+      expect(deployment(pinned).spec.template.spec.containers[0].image).toBe(`mirror.example.com/strimzi/operator:1.2.0@${digest}`);
+      const fips = synthWith(release, { imageRegistry: 'mirror.example.com/strimzi', imageTag: '1.2.0-fips' });
+      expect(deployment(fips).spec.template.spec.containers[0].image).toBe('mirror.example.com/strimzi/operator:1.2.0-fips');
+      expect(env(fips, 'STRIMZI_DEFAULT_USER_OPERATOR_IMAGE').value).toBe('mirror.example.com/strimzi/operator:1.2.0-fips');
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   test('an imageTag of another release is an error: the operator and the CRDs never mix releases', () => {
