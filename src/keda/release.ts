@@ -54,8 +54,9 @@ export interface KedaReleaseOptions {
  * A KEDA release: what the emitted ScaledObjects and TriggerAuthentications may use, and the
  * known bugs of that release they must avoid.
  *
- * Releases newer than the newest one this library knows (`NEWEST_KNOWN_VERSION`) are accepted and
- * treated like it: its features are assumed to remain and its unfixed bugs to persist.
+ * Releases newer than the newest one this library knows (`NEWEST_KNOWN_VERSION`) within its major
+ * version are accepted and treated like it: its features are assumed to remain and its unfixed bugs
+ * to persist. A newer major version is refused.
  *
  * @example
  * KedaRelease.V2_20_2;
@@ -90,7 +91,7 @@ export class KedaRelease {
   public static readonly V2_20_2 = KedaRelease.of('2.20.2');
 
   /**
-   * A KEDA release by its version number, 2.14.0 or newer.
+   * A KEDA release by its version number, 2.14.0 or newer within KEDA 2.
    *
    * @param version MAJOR.MINOR.PATCH, for example `2.20.2`
    */
@@ -138,6 +139,13 @@ export class KedaRelease {
       throw new Error(`${what}: KEDA ${parsed} is not supported: this library needs KEDA ${MINIMUM_KEDA_VERSION} or later, `
         + `because its knowledge of KEDA (admission rules, trigger parameters, known bugs) was checked from ${MINIMUM_KEDA_VERSION} on `
         + 'and older releases are outside KEDA\'s support window. Upgrade KEDA');
+    }
+    const newest = Version.tryParse(NEWEST_KNOWN_KEDA_VERSION)!;
+    if (parsed.major > newest.major) {
+      throw new Error(`${what}: KEDA ${parsed.major} is a major release this library does not know: its knowledge of KEDA `
+        + `(admission rules, trigger parameters, known bugs) covers KEDA ${MINIMUM_KEDA_VERSION} to ${NEWEST_KNOWN_KEDA_VERSION} and newer `
+        + `${newest.major}.x releases, and a major release may change any of them. Use KEDA ${newest.major}.x, or a release of this `
+        + `library that knows KEDA ${parsed.major}`);
     }
     this._version = parsed;
     this.version = parsed.toString();
