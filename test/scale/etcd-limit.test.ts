@@ -1,8 +1,8 @@
 import { ApiObject, Testing } from 'cdk8s';
-import { strimziRelease } from '../fixtures';
-import { THREE_BY_THREE } from '../strimzi/setup';
 import { AclOperation, AclResource, KafkaAuthorization, KafkaPlatform, PlatformStage } from '../../src';
 import { coveringNames } from '../../src/strimzi/acl-cover';
+import { strimziRelease } from '../fixtures';
+import { THREE_BY_THREE } from '../strimzi/setup';
 
 // etcd refuses requests over --max-request-bytes, 1.5 MiB by default (etcd server/embed/config.go,
 // DefaultMaxRequestBytes = 1.5 * 1024 * 1024).
