@@ -20,7 +20,9 @@ function sinkPlatform(connectors: number): Kafka {
   for (let i = 0; i < connectors; i++) {
     const id = `to-s3-${String(i).padStart(5, '0')}`;
     connect.addConnector(id, {
-      className: 'io.example.S3Sink', topics: [`orders-${String(i).padStart(5, '0')}`], tasksMax: 1,
+      className: 'io.example.S3Sink',
+      topics: [`orders-${String(i).padStart(5, '0')}`],
+      tasksMax: 1,
       ...(i % 10 === 0 ? { autoscaling: { maxTasks: 1 } } : {}),
     });
   }
@@ -110,7 +112,9 @@ describe('object sizes and trigger counts do not grow with the platform', () => 
       const platform = KafkaPlatform.of(k);
       platform.addConsumerAutoscaling('app', {
         target: ScaleTarget.of({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'app', namespace: 'kafka' }),
-        kafka: k, consumerGroup: 'app', maxReplicas: 3,
+        kafka: k,
+        consumerGroup: 'app',
+        maxReplicas: 3,
         topics: topics === 0 ? undefined : Array.from({ length: topics }, (_, i) => `orders-${i}`),
       });
       return one(autoscaling(platform), 'ScaledObject').spec.triggers.length;
