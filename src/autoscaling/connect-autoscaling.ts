@@ -62,8 +62,10 @@ export class KafkaConnectAutoscaling extends Construct {
       maxReplicas: options.maxReplicas,
     }, { ...options, behavior: connectWorkerBehavior(options.behavior) });
     if (options.prometheusServerAddress !== undefined) {
-      // The aggregated trigger is built at synthesis; its address is checked now, by KEDA's rules.
-      const errors = this.summedLagTrigger(['connect-x'])._errors({ release: this.scaledObject.release, field: 'autoscaling' });
+      // The aggregated trigger is built at synthesis; its address is checked now, by the prometheus
+      // trigger's own rules (lagThreshold and activationLagThreshold are checked on every kafka trigger).
+      const probe = ScalerTrigger.prometheus({ serverAddress: options.prometheusServerAddress, query: 'vector(0)', threshold: 1 });
+      const errors = probe._errors({ release: this.scaledObject.release, field: 'autoscaling' });
       if (errors.length > 0) {
         throw fieldError(connect, 'autoscaling.prometheusServerAddress', options.prometheusServerAddress, 'is not an http:// or https:// URL',
           'For example http://prometheus.monitoring.svc:9090');
