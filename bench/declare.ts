@@ -30,7 +30,8 @@ const PARTITIONS = 6;
 /**
  * One platform with `n` topics, `n` sink connectors (one per topic) on one autoscaled Connect cluster,
  * and task autoscaling on every second connector: n KafkaTopics, n KafkaConnectors, n/2 + 1
- * ScaledObjects (the Connect workers' one has a lag trigger per connector) and the generated users.
+ * ScaledObjects (the Connect workers' one has a lag trigger per connector up to 100 connectors, then
+ * one on their summed lag) and the generated users.
  */
 export function declarePlatform(releases: Releases, n: number, outdir: string = 'bench-unused'): App {
   const app = new App({ outdir });
@@ -47,7 +48,8 @@ export function declarePlatform(releases: Releases, n: number, outdir: string = 
   });
   const connect = kafka.addConnect('sinks', {
     replicas: 2,
-    autoscaling: { minReplicas: 1, maxReplicas: PARTITIONS, lagThreshold: 1000 },
+    // Beyond 100 sink connectors the workers scale on the summed lag in Prometheus.
+    autoscaling: { minReplicas: 1, maxReplicas: PARTITIONS, lagThreshold: 1000, prometheusServerAddress: 'http://prometheus.monitoring.svc:9090' },
   });
   for (let i = 0; i < n; i++) {
     const id = String(i).padStart(5, '0');
@@ -59,10 +61,9 @@ export function declarePlatform(releases: Releases, n: number, outdir: string = 
       autoscaling: i % 2 === 0 ? { maxTasks: PARTITIONS, lagThreshold: 500 } : undefined,
     });
   }
-  // Three generated objects grow with every connector: the workers' ScaledObject (a lag trigger per
-  // sink connector, ~345 B each), the Connect user and the KEDA scaler user (ACLs per topic and group,
-  // ~220 B per connector). Past ~760 and ~1,180 connectors they exceed the 256 KiB limit of
-  // client-side apply, and the library marks them for server-side apply.
+  // Three generated objects follow the connectors up to 100 of them and then stop growing: the
+  // workers' ScaledObject (a lag trigger per sink connector, then one prometheus trigger), the Connect
+  // user and the KEDA scaler user (literal ACLs per topic and group, then at most 100 prefix ACLs each).
   return app;
 }
 

@@ -57,6 +57,18 @@ export interface KafkaConnectAutoscalingOptions extends KafkaLagScalingOptions {
    * @default 1
    */
   readonly minReplicas?: number;
+
+  /**
+   * URL of the Prometheus server that scrapes the Kafka cluster's Kafka Exporter, for example
+   * `http://prometheus.monitoring.svc:9090`. Up to 100 sink connectors, the workers scale on one
+   * kafka lag trigger per connector; beyond that on one `prometheus` trigger over the summed
+   * `kafka_consumergroup_lag` of their groups (label `namespace` the Kafka namespace), so that the
+   * ScaledObject and KEDA's work per poll do not grow with the connectors. The library then enables
+   * the Kafka Exporter on the Kafka cluster. Required beyond 100 sink connectors.
+   *
+   * @default - none: at most 100 sink connectors can be autoscaled
+   */
+  readonly prometheusServerAddress?: string;
 }
 
 /** Autoscaling of a sink connector's tasks (`spec.tasksMax`) on the lag of its consumer group. */
@@ -83,7 +95,7 @@ export const LAG_SCALING_FIELDS: Fields = {
 
 /** The shape of `KafkaConnectAutoscalingOptions`. */
 export const CONNECT_AUTOSCALING_SHAPE = struct('KafkaConnectAutoscalingOptions', {
-  ...LAG_SCALING_FIELDS, maxReplicas: INTEGER, minReplicas: INTEGER,
+  ...LAG_SCALING_FIELDS, maxReplicas: INTEGER, minReplicas: INTEGER, prometheusServerAddress: STRING,
 }, ['maxReplicas']);
 
 /** The shape of `KafkaConnectorAutoscalingOptions`. */

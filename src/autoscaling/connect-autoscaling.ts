@@ -6,6 +6,8 @@ import { KafkaConnectAutoscalingOptions } from '../autoscaling-options/lag-scali
 import { addValidation, fieldError, fieldMessage } from '../common/field-errors';
 import { ScaleTarget } from '../keda/scale-target';
 import { ScaledObject } from '../keda/scaled-object';
+import { ScalerTrigger } from '../keda/triggers';
+import { coveringNames } from '../strimzi/acl-cover';
 import type { KafkaConnect } from '../strimzi/connect';
 import type { KafkaConnector } from '../strimzi/connector';
 
@@ -16,8 +18,17 @@ interface ConnectAutoscalingProps extends ScalingContext {
 }
 
 /**
+ * Most sink connectors whose lag the workers' ScaledObject reads with one kafka trigger each. Each
+ * trigger is about 600 bytes of the ScaledObject and one metric that KEDA polls and the HPA evaluates
+ * per cycle; beyond this the workers scale on one Prometheus query over Strimzi's Kafka Exporter
+ * instead (`prometheusServerAddress`), whatever the number of connectors.
+ */
+export const WORKER_LAG_TRIGGER_LIMIT = 100;
+
+/**
  * A ScaledObject on a KafkaConnect (whose scale subresource selects its worker pods), with one lag
- * trigger per sink connector: the group `connect-<connector>` on the connector's topics.
+ * trigger per sink connector: the group `connect-<connector>` on the connector's topics; beyond
+ * WORKER_LAG_TRIGGER_LIMIT sink connectors, one prometheus trigger on their summed lag.
  *
  * The KafkaPlatform creates it for a Connect cluster declared with `autoscaling`.
  */
@@ -31,6 +42,7 @@ export class KafkaConnectAutoscaling extends Construct {
   public readonly scaledObject: ScaledObject;
 
   private readonly props: ConnectAutoscalingProps;
+  private readonly lagTriggers = new Set<ScalerTrigger>();
 
   private constructor(scope: Construct, id: string, props: ConnectAutoscalingProps) {
     super(scope, id);
@@ -49,6 +61,18 @@ export class KafkaConnectAutoscaling extends Construct {
       minReplicas,
       maxReplicas: options.maxReplicas,
     }, { ...options, behavior: connectWorkerBehavior(options.behavior) });
+    if (options.prometheusServerAddress !== undefined) {
+      // The aggregated trigger is built at synthesis; its address is checked now, by the prometheus
+      // trigger's own rules (lagThreshold and activationLagThreshold are checked on every kafka trigger).
+      const probe = ScalerTrigger.prometheus({ serverAddress: options.prometheusServerAddress, query: 'vector(0)', threshold: 1 });
+      const errors = probe._errors({ release: this.scaledObject.release, field: 'autoscaling' });
+      if (errors.length > 0) {
+        throw fieldError(connect, 'autoscaling.prometheusServerAddress', options.prometheusServerAddress, 'is not an http:// or https:// URL',
+          'For example http://prometheus.monitoring.svc:9090');
+      }
+      this.scaledObject._renderTriggersWith(triggers => this.aggregated() ? this.withSummedLag(triggers) : triggers);
+      connect.kafka._enableKafkaExporterWhen(() => this.aggregated());
+    }
     addValidation(this, () => this.validate());
   }
 
@@ -67,7 +91,38 @@ export class KafkaConnectAutoscaling extends Construct {
     });
     const topic = source.topics.length === 1 ? source.topics[0] : undefined;
     const offsetResetPolicy = sinkOffsetResetPolicy(connect, 'autoscaling.', connector, options, this.scaledObject.release);
-    this.scaledObject.addTrigger(lagTrigger(`lag-${connector.name}`, source, topic, { ...options, offsetResetPolicy }, authentication));
+    const trigger = lagTrigger(`lag-${connector.name}`, source, topic, { ...options, offsetResetPolicy }, authentication);
+    this.scaledObject.addTrigger(trigger);
+    this.lagTriggers.add(trigger);
+  }
+
+  /** Whether the workers scale on the summed lag: more sink connectors than the limit. */
+  private aggregated(): boolean {
+    return this.lagTriggers.size > WORKER_LAG_TRIGGER_LIMIT;
+  }
+
+  // The triggers the user added, and one prometheus trigger in place of the per-connector ones.
+  private withSummedLag(triggers: ScalerTrigger[]): ScalerTrigger[] {
+    const sinks = this.props.connect.connectors.filter(c => c.isSink);
+    return [...triggers.filter(t => !this.lagTriggers.has(t)), this.summedLagTrigger(sinks.map(c => c.consumerGroup))];
+  }
+
+  /**
+   * The total lag of the groups, as Strimzi's Kafka Exporter reports it (`kafka_consumergroup_lag`,
+   * one series per group, topic and partition), in the Kafka namespace. The groups are matched by at
+   * most LITERAL_ACL_LIMIT names or prefixes (acl-cover.ts), so the query's size is bounded too. The
+   * HPA divides the sum by lagThreshold, as it divides each kafka trigger's lag (both AverageValue).
+   */
+  private summedLagTrigger(groups: string[]): ScalerTrigger {
+    const { connect, options } = this.props;
+    const regex = coveringNames(groups).map(g => promRegexLiteral(g.name) + (g.prefix ? '.*' : '')).join('|');
+    return ScalerTrigger.prometheus({
+      name: 'lag-sum',
+      serverAddress: options.prometheusServerAddress!,
+      query: `sum(kafka_consumergroup_lag{namespace="${connect.kafka.namespace}",consumergroup=~"${regex}"})`,
+      threshold: options.lagThreshold ?? 10,
+      activationThreshold: options.activationLagThreshold,
+    });
   }
 
   // Two bounds on useful workers, and the message names the lower one that maxReplicas exceeds.
@@ -75,6 +130,12 @@ export class KafkaConnectAutoscaling extends Construct {
     const { connect, options } = this.props;
     const connectors = connect.connectors;
     const sinks = connectors.filter(c => c.isSink);
+    if (sinks.length > WORKER_LAG_TRIGGER_LIMIT && options.prometheusServerAddress === undefined) {
+      return [fieldMessage('autoscaling', `KafkaConnect ${connect.name}`, `scales workers on the lag of ${sinks.length} sink connectors, more than the `
+        + `${WORKER_LAG_TRIGGER_LIMIT} that get one kafka trigger each: the ScaledObject, and what KEDA polls and the HPA evaluates per cycle, would grow with them`,
+      'Set autoscaling.prometheusServerAddress to a Prometheus that scrapes the Kafka Exporter: the workers then scale on one query over the summed lag '
+        + '(the library enables the Kafka Exporter), or spread the connectors over several Connect clusters')];
+    }
     if (sinks.length === 0 && (options.triggers ?? []).length === 0) {
       return [fieldMessage('autoscaling', `KafkaConnect ${connect.name}`, 'scales workers on the lag of sink connectors, but the Connect cluster has none',
         'Add a connector with topics, or triggers')];
@@ -105,4 +166,12 @@ export class KafkaConnectAutoscaling extends Construct {
  */
 function taskLimit(connector: KafkaConnector): number {
   return connector.autoscaling?.maxTasks ?? connector.tasksMax ?? 1;
+}
+
+/**
+ * `text` matched literally in a PromQL regex (RE2, fully anchored) inside a double-quoted PromQL
+ * string, where a backslash is written twice.
+ */
+function promRegexLiteral(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, m => `\\\\${m}`).replace(/"/g, '\\"');
 }

@@ -14,6 +14,13 @@ import { KafkaListener } from '../strimzi/listener';
 import { strimziResourceShape } from '../strimzi/resource';
 import { KafkaTopic } from '../strimzi/topic';
 
+/**
+ * Most topics of a consumer autoscaling, each its own kafka trigger (about 600 bytes of the
+ * ScaledObject and one metric KEDA polls and the HPA evaluates per cycle); 10,000 topics would make
+ * a ScaledObject of 2.8 MB, beyond etcd's limit. Without `topics`, one trigger covers them all.
+ */
+export const CONSUMER_LAG_TRIGGER_LIMIT = 100;
+
 /** Autoscaling of a consumer workload (a Kafka Streams app, any consumer) on its group's lag. */
 export interface KafkaConsumerAutoscalingOptions extends KafkaLagScalingOptions {
   /**
@@ -181,6 +188,11 @@ export class KafkaConsumerAutoscaling extends Construct {
       throw fieldError(this, 'topics', topic.topicName, `belongs to the Kafka cluster ${topic.kafka.node.path}, not ${kafka.node.path}`);
     }
     const names = topics.map(t => (t instanceof KafkaTopic ? t.topicName : t));
+    if (names.length > CONSUMER_LAG_TRIGGER_LIMIT) {
+      throw fieldError(this, 'topics', `${names.length} topics`, `are more than the ${CONSUMER_LAG_TRIGGER_LIMIT} that get one kafka trigger each: the `
+        + 'ScaledObject, and what KEDA polls and the HPA evaluates per cycle, would grow with them',
+      'Leave topics unset: one trigger then reads the lag of every topic the group has offsets for (KEDA caps it at their partitions together)');
+    }
     if (duplicates(names).length > 0) {
       throw fieldError(this, 'topics', names, `lists ${duplicates(names).join(', ')} more than once`);
     }

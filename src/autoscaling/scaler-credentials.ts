@@ -7,7 +7,8 @@ import { markGenerated, vacantGeneratedId } from '../common/input-shape';
 import { KedaRelease } from '../keda/release';
 import { TriggerAuthentication } from '../keda/trigger-authentication';
 import { ITriggerAuthentication } from '../keda/trigger-authentication-props';
-import { AclOperation, AclResource } from '../strimzi/acl';
+import { AclOperation, AclResource, KafkaAcl } from '../strimzi/acl';
+import { boundedAcls, LITERAL_ACL_LIMIT } from '../strimzi/acl-cover';
 import type { Kafka } from '../strimzi/kafka';
 import { KafkaListener } from '../strimzi/listener';
 import { KafkaUser, KafkaUserAuthentication } from '../strimzi/user';
@@ -38,7 +39,7 @@ export interface CredentialsRequest extends LagSource {
 
 interface ScalerUser {
   readonly user?: KafkaUser;
-  /** ACLs granted so far, as `<resource type>/<name>`. */
+  /** ACLs granted so far, as `<resource type>/<name>`, in the order granted. */
   readonly granted: Set<string>;
 }
 
@@ -168,16 +169,31 @@ function grant(kafka: Kafka, access: ScalerUser, group: string, topics: string[]
   if (!access.user || !kafka.authorization?.managesAcls) {
     return;
   }
-  const grantOnce = (type: 'group' | 'topic', name: string) => {
-    const key = `${type}/${name}`;
-    if (!access.granted.has(key)) {
-      access.granted.add(key);
-      access.user!.addAcl({ resource: type === 'group' ? AclResource.group(name) : AclResource.topic(name), operations: DESCRIBE });
-    }
-  };
-  grantOnce('group', group);
+  if (access.granted.size === 0) {
+    access.user._addAclSource(() => scalerAcls(access.granted));
+  }
+  access.granted.add(`group/${group}`);
   // No topic: the scaler reads every topic the group has offsets for.
   for (const topic of topics.length > 0 ? topics : ['*']) {
-    grantOnce('topic', topic);
+    access.granted.add(`topic/${topic}`);
   }
+}
+
+// Describe on every group and topic granted, in the order granted while there are few; beyond
+// LITERAL_ACL_LIMIT of a type, prefix ACLs that keep the KafkaUser's size bounded (acl-cover.ts).
+function scalerAcls(granted: Set<string>): KafkaAcl[] {
+  const groups = new Array<string>();
+  const topics = new Array<string>();
+  for (const key of granted) {
+    (key.startsWith('group/') ? groups : topics).push(key.slice(key.indexOf('/') + 1));
+  }
+  if (groups.length <= LITERAL_ACL_LIMIT && topics.length <= LITERAL_ACL_LIMIT) {
+    return [...granted].map(key => {
+      const name = key.slice(key.indexOf('/') + 1);
+      return { resource: key.startsWith('group/') ? AclResource.group(name) : AclResource.topic(name), operations: DESCRIBE };
+    });
+  }
+  // The literal topic `*` is every topic: no prefix can add to it.
+  const topicAcls = topics.includes('*') ? [{ resource: AclResource.topic('*'), operations: DESCRIBE }] : boundedAcls('topic', topics, DESCRIBE);
+  return [...boundedAcls('group', groups, DESCRIBE), ...topicAcls];
 }

@@ -86,6 +86,7 @@ export class ScaledObject extends ApiObject {
   public readonly apiObject: ApiObject;
 
   private readonly _triggers = new Array<ScalerTrigger>();
+  private renderedTriggers?: (triggers: ScalerTrigger[]) => ScalerTrigger[];
   private readonly declared: ScaledObjectProps;
   private readonly seconds: { pollingInterval?: number; cooldownPeriod?: number; initialCooldownPeriod?: number };
   private readonly behavior?: JsonObject;
@@ -145,9 +146,19 @@ export class ScaledObject extends ApiObject {
     addValidation(this, () => synthErrors(this));
   }
 
-  /** The triggers, in order. */
+  /** The triggers, in order, as emitted. */
   public get triggers(): ScalerTrigger[] {
-    return [...this._triggers];
+    return this.renderedTriggers ? this.renderedTriggers([...this._triggers]) : [...this._triggers];
+  }
+
+  /**
+   * Lets `replace` decide at synthesis which triggers are emitted, from the ones added (for example
+   * one aggregated trigger instead of one per connector, once the connectors are known). The
+   * triggers it returns must have passed `addTrigger()`'s rules.
+   * @internal
+   */
+  public _renderTriggersWith(replace: (triggers: ScalerTrigger[]) => ScalerTrigger[]): void {
+    this.renderedTriggers = replace;
   }
 
   /**
@@ -240,7 +251,7 @@ export class ScaledObject extends ApiObject {
           metricType: modifiers.metricType,
         },
       },
-      triggers: this._triggers.map(t => t._render(this.metricTypeOf(t))),
+      triggers: this.triggers.map(t => t._render(this.metricTypeOf(t))),
     };
   }
 

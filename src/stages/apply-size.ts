@@ -8,6 +8,13 @@ import { Manifest } from '../common/manifest';
 // ~320 KB, so such objects must be applied server-side or replaced (strimzi#4512, keda#4740).
 export const ANNOTATION_SIZE_LIMIT = 262_144;
 
+// The API server stores each object as one etcd value, and etcd refuses a request larger than its
+// --max-request-bytes, 1.5 MiB by default (etcd server/embed/config.go: `DefaultMaxRequestBytes =
+// 1.5 * 1024 * 1024`; etcd docs, dev-guide/limit.md "Request size limit"). Managed clusters do not let
+// users raise it. Custom resources are stored as JSON, so an object whose compact JSON exceeds it
+// can never be created; the API server adds managedFields and status, so one just below may fail too.
+export const ETCD_REQUEST_LIMIT = 1_572_864;
+
 // The only marking a plain manifest can carry: Argo CD reads it per resource and applies the object
 // with server-side apply. Flux always applies server-side; plain kubectl users run
 // `kubectl apply --server-side` (README). Other tools ignore the annotation.
@@ -74,13 +81,23 @@ function jsonBytesAtMost(value: unknown, budget: number): number {
   return bytes;
 }
 
-/** The object's bytes as compact JSON when they exceed the annotation limit; undefined when it fits. */
+// What `oversize` found for a rendered object, so that the stage's checks do not measure again what
+// the object measured when it rendered itself.
+const measured = new WeakMap<Manifest, number | undefined>();
+
+/**
+ * The object's bytes as compact JSON when they exceed the annotation limit; undefined when it fits.
+ * One walk, and a serialization only for the few objects the walk cannot clear: this number decides
+ * both the annotation limit and etcd's limit, which is larger.
+ */
 function oversize(manifest: Manifest): number | undefined {
-  if (jsonBytesAtMost(manifest, ANNOTATION_SIZE_LIMIT) <= ANNOTATION_SIZE_LIMIT) {
-    return undefined;
+  let bytes: number | undefined;
+  if (jsonBytesAtMost(manifest, ANNOTATION_SIZE_LIMIT) > ANNOTATION_SIZE_LIMIT) {
+    const exact = Buffer.byteLength(JSON.stringify(manifest));
+    bytes = exact > ANNOTATION_SIZE_LIMIT ? exact : undefined;
   }
-  const bytes = Buffer.byteLength(JSON.stringify(manifest));
-  return bytes > ANNOTATION_SIZE_LIMIT ? bytes : undefined;
+  measured.set(manifest, bytes);
+  return bytes;
 }
 
 const SIZE_AWARE = Symbol.for('cdk8s-strimzi-keda.SizeAware');
@@ -101,11 +118,15 @@ export function isSizeAware(obj: ApiObject): boolean {
  * annotation limit.
  */
 export function markIfOversized(json: Manifest): Manifest {
-  if (!isMarked(json) && oversize(json) !== undefined) {
+  const bytes = isMarked(json) ? undefined : oversize(json);
+  if (bytes !== undefined) {
+    // The measurement stays exact: the marking adds to the metadata only.
+    const metadataBefore = Buffer.byteLength(JSON.stringify(json.metadata));
     json.metadata.annotations = {
       ...json.metadata.annotations,
       [SYNC_OPTIONS_ANNOTATION]: withServerSideApply(json.metadata.annotations?.[SYNC_OPTIONS_ANNOTATION]),
     };
+    measured.set(json, bytes + Buffer.byteLength(JSON.stringify(json.metadata)) - metadataBefore);
   }
   return json;
 }
@@ -128,16 +149,21 @@ export class SizeAwareApiObject extends ApiObject {
 }
 
 /**
- * What is wrong with a rendered object whose compact JSON would not fit the last-applied annotation
- * and that is not marked for server-side apply (objects users add to a stage); undefined when nothing is.
+ * What is wrong with the size of a rendered object, or undefined: larger than etcd stores (any
+ * object), or too large for the last-applied annotation and not marked for server-side apply
+ * (objects users add to a stage; an object that marks itself, `selfMarking`, is not checked for this).
+ * `unchanged` says that nothing changed the manifest since the object rendered (and measured) it.
  */
-export function applySizeError(manifest: Manifest): string | undefined {
-  if (isMarked(manifest)) {
+export function applySizeError(manifest: Manifest, selfMarking: boolean, unchanged: boolean): string | undefined {
+  const bytes = unchanged && measured.has(manifest) ? measured.get(manifest) : oversize(manifest);
+  if (bytes !== undefined && bytes > ETCD_REQUEST_LIMIT) {
+    return `${bytes} bytes as compact JSON exceed the ${ETCD_REQUEST_LIMIT}-byte request limit of etcd (--max-request-bytes, 1.5 MiB by default), `
+      + 'so the API server cannot store the object. Make it smaller: split what it lists over several objects, or move large data out of it';
+  }
+  if (selfMarking || bytes === undefined || isMarked(manifest)) {
     return undefined;
   }
-  const bytes = oversize(manifest);
-  return bytes === undefined ? undefined
-    : `${bytes} bytes as compact JSON exceed the ${ANNOTATION_SIZE_LIMIT}-byte annotation limit of client-side kubectl apply, `
+  return `${bytes} bytes as compact JSON exceed the ${ANNOTATION_SIZE_LIMIT}-byte annotation limit of client-side kubectl apply, `
     + `and the object is not marked for server-side apply. Add the annotation ${SYNC_OPTIONS_ANNOTATION}: ${SERVER_SIDE_APPLY} and apply it `
     + 'with `kubectl apply --server-side` (or `kubectl create`/`replace`)';
 }

@@ -105,7 +105,7 @@ export class StageChart extends Chart {
         continue; // rendering fails again, with its own error, when the chart is written
       }
       synthesis.rendered.set(obj, manifest);
-      const tooLarge = isSizeAware(obj) ? undefined : applySizeError(manifest);
+      const tooLarge = applySizeError(manifest, isSizeAware(obj), this.decorators.length === 0);
       if (tooLarge !== undefined) {
         sizeErrors.push(`${manifest.kind} "${manifest.metadata?.name}" (${obj.node.path}): ${tooLarge}`);
       }

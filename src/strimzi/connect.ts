@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { ACL_SHAPE, AclOperation, AclPatternType, AclResource, KafkaAcl } from './acl';
+import { boundedAcls, LITERAL_ACL_LIMIT } from './acl-cover';
 import { AutoscalingHooks } from './autoscaling-hooks';
 import { ConnectBuildOutput, KafkaConnectBuild, PluginArtifact } from './connect-build';
 import { KafkaConnectProps } from './connect-options';
@@ -83,7 +84,6 @@ export class KafkaConnect extends StrimziResource {
 
   private readonly props: KafkaConnectProps;
   private readonly storageTopics: { config: string; offset: string; status: string };
-  private readonly ownsUser: boolean;
   private readonly _connectors = new Array<KafkaConnector>();
 
   constructor(scope: Construct, id: string, props: KafkaConnectProps) {
@@ -129,7 +129,6 @@ export class KafkaConnect extends StrimziResource {
 
     this.listener = this.kafka._inClusterListener(this, props.listener, 'Connect runs in the cluster');
     this.bootstrapServers = this.kafka.bootstrapServers(this.listener.name);
-    this.ownsUser = this.listener.authentication?.type !== undefined && props.user === undefined;
     this.user = this.connectUser(id, name, props);
     this.autoscaling = props.autoscaling;
     this.autoscalingHooks(this, props.autoscaling)?.connectAdded(this);
@@ -158,14 +157,6 @@ export class KafkaConnect extends StrimziResource {
     const connector = new KafkaConnector(this, id, { ...options, connect: this });
     this._connectors.push(connector);
     this.autoscalingHooks(connector, connector.autoscaling)?.connectorAdded(connector);
-    if (this.ownsUser) {
-      this.grant(connector.sinkTopicNames.flatMap(topic => [{
-        resource: AclResource.topic(topic), operations: [AclOperation.READ, AclOperation.DESCRIBE],
-      }]));
-      if (connector.sinkTopicNames.length > 0) {
-        this.grant([{ resource: AclResource.group(connector.consumerGroup), operations: [AclOperation.READ, AclOperation.DESCRIBE] }]);
-      }
-    }
     return connector;
   }
 
@@ -236,7 +227,27 @@ export class KafkaConnect extends StrimziResource {
     }), why);
     this.grant(this.workerAcls(), user);
     this.grant(props.acls ?? [], user);
+    if (this.kafka.authorization?.managesAcls) {
+      user._addAclSource(() => this.sinkAcls());
+    }
     return user;
+  }
+
+  // Read and Describe on the topics and groups of the sink connectors: per connector, its topics and
+  // then its group, while there are few; beyond LITERAL_ACL_LIMIT topics or groups, prefix ACLs that
+  // keep the KafkaUser's size bounded (acl-cover.ts).
+  private sinkAcls(): KafkaAcl[] {
+    const sinks = this._connectors.filter(c => c.isSink);
+    const operations = [AclOperation.READ, AclOperation.DESCRIBE];
+    const topics = new Set(sinks.flatMap(c => c.sinkTopicNames));
+    const groups = new Set(sinks.map(c => c.consumerGroup));
+    if (topics.size > LITERAL_ACL_LIMIT || groups.size > LITERAL_ACL_LIMIT) {
+      return [...boundedAcls('topic', topics, operations), ...boundedAcls('group', groups, operations)];
+    }
+    return sinks.flatMap(c => [
+      ...c.sinkTopicNames.map(topic => ({ resource: AclResource.topic(topic), operations })),
+      { resource: AclResource.group(c.consumerGroup), operations },
+    ]);
   }
 
   /**

@@ -76,6 +76,7 @@ export class Kafka extends StrimziResource {
   private readonly _topics = new Array<KafkaTopic>();
   /** The first declared topic of each Kafka topic name. */
   private readonly topicsByName = new Map<string, KafkaTopic>();
+  private readonly exporterWanted = new Array<() => boolean>();
   private autoscalingHooks?: AutoscalingHooks;
 
   constructor(scope: Construct, id: string, props: KafkaProps) {
@@ -271,7 +272,18 @@ export class Kafka extends StrimziResource {
       },
       ...(Object.keys(entityOperator).length > 0 ? { entityOperator } : {}),
       ...(p.cruiseControl ? { cruiseControl: p.cruiseControl.config ? { config: p.cruiseControl.config } : {} } : {}),
+      // Strimzi's defaults: every group and topic (groupRegex and topicRegex `.*`, Kafka CRD).
+      ...(this.exporterWanted.some(wanted => wanted()) ? { kafkaExporter: {} } : {}),
     };
+  }
+
+  /**
+   * Deploys Strimzi's Kafka Exporter with the cluster when `wanted()` says so at synthesis (an
+   * autoscaling that reads summed consumer lag from Prometheus).
+   * @internal
+   */
+  public _enableKafkaExporterWhen(wanted: () => boolean): void {
+    this.exporterWanted.push(wanted);
   }
 
   /**

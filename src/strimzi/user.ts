@@ -145,6 +145,7 @@ export class KafkaUser extends StrimziResource {
   public readonly secretName: string;
 
   private readonly acls: KafkaAcl[];
+  private readonly aclSources = new Array<() => KafkaAcl[]>();
   private readonly quotas?: KafkaUserQuotas;
 
   constructor(scope: Construct, id: string, props: KafkaUserProps) {
@@ -178,7 +179,7 @@ export class KafkaUser extends StrimziResource {
       if (!this.kafka.userOperator) {
         errors.push(`KafkaUser "${this.name}" needs the User Operator, which is disabled on Kafka "${this.kafka.name}" (entityOperator.userOperator)`);
       }
-      if (this.acls.length > 0 && !this.kafka.authorization) {
+      if ((this.acls.length > 0 || this.aclSources.length > 0) && !this.kafka.authorization) {
         errors.push(`acls: KafkaUser "${this.name}" has ACLs, but Kafka "${this.kafka.name}" has no authorization. `
           + 'Set authorization: KafkaAuthorization.simple() on the cluster, or drop the ACLs');
       }
@@ -197,10 +198,20 @@ export class KafkaUser extends StrimziResource {
     }
   }
 
+  /**
+   * Adds ACLs that are computed when the user is rendered, after the ones added with `addAcl()`: the
+   * grants of a generated user that follow the connectors and consumers of the platform.
+   * @internal
+   */
+  public _addAclSource(source: () => KafkaAcl[]): void {
+    this.aclSources.push(source);
+  }
+
   protected renderSpec(): JsonObject {
+    const acls = this.aclSources.length === 0 ? this.acls : this.acls.concat(this.aclSources.flatMap(source => source()));
     return {
       ...(this.authentication ? { authentication: this.authentication._render() } : {}),
-      ...(this.acls.length > 0 ? { authorization: { type: 'simple', acls: this.acls.map(renderAcl) } } : {}),
+      ...(acls.length > 0 ? { authorization: { type: 'simple', acls: acls.map(renderAcl) } } : {}),
       ...(this.quotas && Object.keys(this.quotas).length > 0 ? { quotas: { ...this.quotas } } : {}),
     };
   }

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
-import { KedaRelease } from '../../src';
+import { KafkaPlatform, KedaRelease } from '../../src';
+import { kedaKafka } from '../autoscaling/setup';
 import { KEDA_DIR, KEDA_VERSIONS, NEWEST_STRIMZI, STRIMZI_VERSIONS, strimziRelease } from '../fixtures';
 import { CrdSchemas, expectConformant } from './crd-schema';
 import { everyFeature } from './strimzi-declaration';
@@ -26,10 +27,30 @@ function check(strimzi: string, keda: string) {
   expectConformant(kedaSchemas(keda), scaling);
 }
 
+// Beyond the limits of literal ACLs and of per-connector triggers: prefix ACLs, the Kafka Exporter on
+// the Kafka, one prometheus trigger on the workers.
+function checkBeyondLimits(strimzi: string, keda: string) {
+  const kafka = kedaKafka({}, { keda: KedaRelease.of(keda) }, strimzi);
+  const connect = kafka.addConnect('sinks', { replicas: 1, autoscaling: { maxReplicas: 3, prometheusServerAddress: 'http://prometheus.monitoring.svc:9090' } });
+  for (let i = 0; i < 150; i++) {
+    connect.addConnector(`to-s3-${i}`, { className: 'io.example.S3Sink', topics: [`orders-${i}`], tasksMax: 1, ...(i % 2 === 0 ? { autoscaling: { maxTasks: 1 } } : {}) });
+  }
+  const platform = KafkaPlatform.of(kafka);
+  const resources = Testing.synth(platform.kafkaStage!);
+  const scaling = Testing.synth(platform.autoscalingStage!);
+  expect(resources.find(o => o.kind === 'Kafka').spec.kafkaExporter).toEqual({});
+  expect(resources.filter(o => o.kind === 'KafkaUser').flatMap(u => u.spec.authorization.acls).some(a => a.resource.patternType === 'prefix')).toBe(true);
+  expect(scaling.find(o => o.metadata.name === 'sinks-workers').spec.triggers.map((t: any) => t.type)).toEqual(['prometheus']);
+  expectConformant(CrdSchemas.fromCrds(Testing.synth(platform.crdStage)), resources);
+  expectConformant(kedaSchemas(keda), scaling);
+}
+
 describe.each(STRIMZI_VERSIONS)('Strimzi %s with the newest KEDA', (strimzi) => {
   test('every emitted object validates against the upstream CRDs', () => check(strimzi, NEWEST_KEDA));
+  test('beyond the limits of literal ACLs and per-connector triggers too', () => checkBeyondLimits(strimzi, NEWEST_KEDA));
 });
 
 describe.each(KEDA_VERSIONS)('KEDA %s with the newest Strimzi', (keda) => {
   test('every emitted object validates against the upstream CRDs', () => check(NEWEST_STRIMZI, keda));
+  test('beyond the limits of literal ACLs and per-connector triggers too', () => checkBeyondLimits(NEWEST_STRIMZI, keda));
 });
