@@ -365,12 +365,14 @@ function checkVacant(scope: IConstruct, id: unknown, wanted: string, kind: strin
   if (!Construct.isConstruct(scope)) {
     throw new Error(`[${kind}] ${fieldMessage('scope', scope, `must be a construct, not ${kindOf(scope)}`, 'Pass the construct to add it to')}`);
   }
+  // The root of a tree (the App) has the path '': named by its class instead of an empty `[]`.
+  const where = scope.node.path === '' ? scope.constructor.name : scope.node.path;
   if (typeof id !== 'string' || id.length === 0) {
-    throw new Error(`[${scope.node.path}] ${fieldMessage('id', id, `of ${wanted} must be a non-empty string${typeof id === 'string' ? '' : `, not ${kindOf(id)}`}`)}`);
+    throw new Error(`[${where}] ${fieldMessage('id', id, `of ${wanted} must be a non-empty string${typeof id === 'string' ? '' : `, not ${kindOf(id)}`}`)}`);
   }
   const existing = scope.node.tryFindChild(id);
   if (existing) {
-    throw new Error(`[${scope.node.path}] ${fieldMessage('id', id, `is wanted by ${wanted}, but is already the id of ${describeConstruct(existing)}; `
+    throw new Error(`[${where}] ${fieldMessage('id', id, `is wanted by ${wanted}, but is already the id of ${describeConstruct(existing)}; `
       + 'the children of a construct need different ids', 'Give one of them another id')}`);
   }
   return id;
