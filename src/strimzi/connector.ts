@@ -8,6 +8,7 @@ import { KafkaTopic } from './topic';
 import { CONNECTOR_AUTOSCALING_SHAPE, KafkaConnectorAutoscalingOptions } from '../autoscaling-options/lag-scaling';
 import { duplicates } from '../common/duplicates';
 import { fieldError } from '../common/field-errors';
+import { checkNoLiteralSecrets } from '../common/literal-secrets';
 import { anyOf, arrayOf, BOOLEAN, enumOf, instanceOf, INTEGER, JSON_MAP, own, STRING, struct, vacantId } from '../common/input-shape';
 import { DNS_SUBDOMAIN_RULE, isDnsSubdomain } from '../common/k8s-names';
 import { JsonObject } from '../common/manifest';
@@ -231,6 +232,7 @@ export class KafkaConnector extends StrimziResource {
         throw fieldError(this, `config["${key}"]`, props.config![key], 'is reserved by Kafka Connect and Strimzi', `Use ${instead} instead`);
       }
     }
+    checkNoLiteralSecrets(this, 'config', '', props.config);
     if (props.autoRestart?.maxRestarts !== undefined && (!Number.isInteger(props.autoRestart.maxRestarts) || props.autoRestart.maxRestarts < 0)) {
       throw fieldError(this, 'autoRestart.maxRestarts', props.autoRestart.maxRestarts, 'must be an integer >= 0');
     }

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import type { Kafka } from './kafka';
 import { StrimziResource, strimziResourceShape } from './resource';
 import { addValidation, fieldError } from '../common/field-errors';
+import { checkNoLiteralSecrets } from '../common/literal-secrets';
 import { Fields, INTEGER, JSON_MAP, STRING, struct, vacantId } from '../common/input-shape';
 import { DNS_SUBDOMAIN_RULE, isDnsSubdomain } from '../common/k8s-names';
 import { JsonObject } from '../common/manifest';
@@ -98,6 +99,7 @@ export class KafkaTopic extends StrimziResource {
     if (props.replicas !== undefined && (!Number.isInteger(props.replicas) || props.replicas < 1 || props.replicas > 32767)) {
       throw fieldError(this, 'replicas', props.replicas, 'must be an integer from 1 to 32767');
     }
+    checkNoLiteralSecrets(this, 'config', '', props.config);
     this.kafka._registerTopic(this);
 
     addValidation(this, () => {

@@ -205,15 +205,15 @@ function userAuth(u: UserDecl): KafkaUserAuthentication | undefined {
   switch (u.auth) {
     case 'tls': return KafkaUserAuthentication.tls();
     case 'scram': return KafkaUserAuthentication.scramSha512();
-    case 'scram-secret': return KafkaUserAuthentication.scramSha512({ password: { secretName: `${u.name}-password`, key: SECRET_MARKERS.password } });
+    case 'scram-secret': return KafkaUserAuthentication.scramSha512({ password: { secretName: `${u.name}-password`, key: 'password' } });
     default: return undefined;
   }
 }
 
 /**
- * Values a secret would have, used where the declaration refers to a Secret (as the key of a Secret,
- * never as its value, since no API of the library takes a secret's value) and in the hostile cases
- * that try to give one literally. None of them may appear in any output.
+ * Values a secret would have, given literally where free-form input could carry them (no API of the
+ * library takes a secret's value: declarations refer to Secrets by name and key). None of them may
+ * appear in any output.
  */
 export const SECRET_MARKERS = {
   password: 'pw-MARKER-3f9a1c',
