@@ -4,8 +4,8 @@ import { KedaFeature } from './release-facts';
 import { AwsIdentityOwner, PodIdentity, PodIdentityProvider, TriggerAuthenticationBaseProps } from './trigger-authentication-props';
 import { duplicates } from '../common/duplicates';
 import { fieldError } from '../common/field-errors';
-import { holdsKeyMaterial } from '../common/literal-secrets';
 import { DNS_SUBDOMAIN_RULE, isDnsSubdomain } from '../common/k8s-names';
+import { holdsKeyMaterial } from '../common/literal-secrets';
 import { JsonObject } from '../common/manifest';
 
 // The spec both kinds of trigger authentication share (keda.sh/v1alpha1 TriggerAuthenticationSpec,

@@ -8,9 +8,9 @@ import { KafkaTopic } from './topic';
 import { CONNECTOR_AUTOSCALING_SHAPE, KafkaConnectorAutoscalingOptions } from '../autoscaling-options/lag-scaling';
 import { duplicates } from '../common/duplicates';
 import { fieldError } from '../common/field-errors';
-import { checkNoLiteralSecrets } from '../common/literal-secrets';
 import { anyOf, arrayOf, BOOLEAN, enumOf, instanceOf, INTEGER, JSON_MAP, own, STRING, struct, vacantId } from '../common/input-shape';
 import { DNS_SUBDOMAIN_RULE, isDnsSubdomain } from '../common/k8s-names';
+import { checkNoLiteralSecrets } from '../common/literal-secrets';
 import { JsonObject } from '../common/manifest';
 
 /** The state a connector should be in (KafkaConnector CRD `spec.state`). */

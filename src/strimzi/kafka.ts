@@ -15,9 +15,9 @@ import { StrimziResource } from './resource';
 import { KafkaTopic, KafkaTopicOptions } from './topic';
 import { KafkaUser, KafkaUserOptions } from './user';
 import { addValidation, fieldError, fieldMessage, pathMessage } from '../common/field-errors';
-import { checkNoLiteralSecrets } from '../common/literal-secrets';
 import { arrayOf, BOOLEAN, checkInput, Fields, instanceOf, JSON_MAP, OPTIONS, STRING, struct, vacantId } from '../common/input-shape';
 import { DNS_LABEL_RULE, isDnsLabel, isRfc1035Label } from '../common/k8s-names';
+import { checkNoLiteralSecrets } from '../common/literal-secrets';
 import { JsonObject } from '../common/manifest';
 import { Version } from '../common/version';
 

@@ -1,8 +1,8 @@
 import { IConstruct } from 'constructs';
 import type { Kafka } from './kafka';
 import { fieldError } from '../common/field-errors';
-import { checkNoLiteralSecrets } from '../common/literal-secrets';
 import { BOOLEAN, checkInput, enumOf, instanceOf, INTEGER, JSON_MAP, STRING, struct } from '../common/input-shape';
+import { checkNoLiteralSecrets } from '../common/literal-secrets';
 
 /** How a listener is exposed (Kafka CRD `spec.kafka.listeners[].type`). */
 export enum KafkaListenerType {

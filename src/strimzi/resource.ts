@@ -3,9 +3,9 @@ import { Construct } from 'constructs';
 import { StrimziRelease } from './release';
 import { strimziApiVersion } from './release-facts';
 import { addValidation, describeValue, fieldError } from '../common/field-errors';
-import { checkNoLiteralSecrets } from '../common/literal-secrets';
 import { checkInput, forbiddenKey, JSON_VALUE, kindOf, Shape, STRING } from '../common/input-shape';
 import { metadataErrors } from '../common/k8s-names';
+import { checkNoLiteralSecrets } from '../common/literal-secrets';
 import { JsonObject, Manifest } from '../common/manifest';
 import { SizeAwareApiObject } from '../stages/apply-size';
 

@@ -2,9 +2,9 @@ import { Construct } from 'constructs';
 import type { Kafka } from './kafka';
 import { StrimziResource, strimziResourceShape } from './resource';
 import { addValidation, fieldError } from '../common/field-errors';
-import { checkNoLiteralSecrets } from '../common/literal-secrets';
 import { Fields, INTEGER, JSON_MAP, STRING, struct, vacantId } from '../common/input-shape';
 import { DNS_SUBDOMAIN_RULE, isDnsSubdomain } from '../common/k8s-names';
+import { checkNoLiteralSecrets } from '../common/literal-secrets';
 import { JsonObject } from '../common/manifest';
 
 /** Options of `Kafka.addTopic()`. */

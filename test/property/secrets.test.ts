@@ -1,9 +1,9 @@
 import { Chart } from 'cdk8s';
 import * as fc from 'fast-check';
-import { KafkaListenerAuthentication, KafkaListenerType, KafkaNodeRole, KafkaStorage, ScalerTrigger, ScaleTarget, TriggerAuthentication } from '../../src';
 import { build, parseAll, platformDecl, runs, SECRET_MARKERS, synthYaml } from './arbitraries';
 import { Base, base, isOwnError, releases, synthAll } from './hostile';
 import { secretMaterial } from './secret-scan';
+import { KafkaListenerAuthentication, KafkaListenerType, KafkaNodeRole, KafkaStorage, ScalerTrigger, ScaleTarget, TriggerAuthentication } from '../../src';
 
 // Issue 11: no secret material in any output. The library takes secrets only as references (a
 // Secret's name and key, a TriggerAuthentication's secretTargetRefs); here the secrets' values, as
@@ -23,7 +23,11 @@ type Route = (b: Base, secret: string) => void;
 const connectorConfig = (key: string): Route => (b, secret) =>
   b.connect.addConnector('k', { className: 'io.example.Sink', topics: [b.topic], config: { [key]: secret } });
 const triggerMetadata = (key: string): Route => (b, secret) => b.platform.addConsumerAutoscaling('app', {
-  target, kafka: b.kafka, consumerGroup: 'g', topics: [b.topic], maxReplicas: 3,
+  target,
+  kafka: b.kafka,
+  consumerGroup: 'g',
+  topics: [b.topic],
+  maxReplicas: 3,
   triggers: [ScalerTrigger.generic({ type: 'azure-eventhub', metadata: { [key]: secret } })],
 });
 
@@ -40,7 +44,10 @@ const ROUTES: { readonly [where: string]: Route } = {
   'Kafka config password.encoder.secret': (b, secret) => b.platform.addKafka('other', { ...OTHER_KAFKA(), config: { 'password.encoder.secret': secret } }),
   'Cruise Control config': (b, secret) => b.platform.addKafka('other', { ...OTHER_KAFKA(), cruiseControl: { config: { 'webserver.ssl.keystore.password': secret } } }),
   'custom listener config': (b, secret) => b.kafka.addListener({
-    name: 'custom', port: 9200, type: KafkaListenerType.INTERNAL, tls: true,
+    name: 'custom',
+    port: 9200,
+    type: KafkaListenerType.INTERNAL,
+    tls: true,
     authentication: KafkaListenerAuthentication.custom({ sasl: true, listenerConfig: { 'oauthbearer.sasl.jaas.config': secret } }),
   }),
   'trigger metadata connection': triggerMetadata('connection'),
