@@ -53,6 +53,6 @@ describe('hostile input', () => {
     fc.assert(fc.property(releases, typed, WRONG_TYPES, (r, w, value) => {
       const { error } = attempt(r, w, value);
       expect(error === undefined ? 'accepted' : isOwnError(error) ? 'own error' : describeError(error)).toBe('own error');
-    }), runs(3));
+    }), runs(5));
   });
 });

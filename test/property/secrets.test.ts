@@ -90,3 +90,25 @@ describe('secrets', () => {
     }), runs(2));
   });
 });
+
+describe('the secret scan', () => {
+  test('finds key material, literal values under secret-like keys and markers; not references to Secrets', () => {
+    const objects = [{
+      kind: 'KafkaConnector',
+      metadata: { name: 'x' },
+      spec: {
+        config: { 'connection.password': 'hunter2', 'a': SECRET_MARKERS.pem, 'b': SECRET_MARKERS.eventHub, 'c': SECRET_MARKERS.sasToken, 'sasl.jaas.config': '${secrets:a/b:c}' },
+        authentication: { passwordSecret: { secretName: 's', password: 'password' } },
+        password: { valueFrom: { secretKeyRef: { name: 's', key: 'password' } } },
+        note: `x ${SECRET_MARKERS.password}`,
+      },
+    }];
+    expect(secretMaterial(objects, [SECRET_MARKERS.password])).toEqual([
+      'KafkaConnector/x.spec.config.connection.password: a literal value under the secret-like key "connection.password"',
+      'KafkaConnector/x.spec.config.a: a PEM private key',
+      'KafkaConnector/x.spec.config.b: an Azure connection string key',
+      'KafkaConnector/x.spec.config.c: a SAS token signature',
+      `KafkaConnector/x.spec.note: the secret marker ${JSON.stringify(SECRET_MARKERS.password)}`,
+    ]);
+  });
+});
