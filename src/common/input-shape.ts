@@ -93,7 +93,9 @@ export const ANY: Shape = () => undefined;
 
 // Objects of JavaScript's built-in classes have no fields a struct could read: a Date or a Map given
 // as options would otherwise pass as empty options.
-const BUILT_INS: Array<abstract new (...args: never[]) => object> = [Date, Map, Set, WeakMap, WeakSet, RegExp, Promise, Error, Number, String, Boolean, ArrayBuffer];
+const BUILT_INS: Array<abstract new (...args: never[]) => object> = [
+  Date, Map, Set, WeakMap, WeakSet, RegExp, Promise, Error, Number, String, Boolean, ArrayBuffer,
+];
 
 function isOptionsObject(v: unknown): boolean {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && !ArrayBuffer.isView(v) && !BUILT_INS.some(c => v instanceof c);
