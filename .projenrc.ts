@@ -29,6 +29,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'ajv@^8.20.0', // conformance tests: validate output against the upstream CRD schemas
     'js-yaml@^4.1.0', // tests read the upstream files with a second, independent (and fast) parser
     '@types/js-yaml@^4',
+    'fast-check@^4.10.0', // property tests (test/property): random declarations, valid and hostile
   ],
   minNodeVersion: '20.0.0',
 

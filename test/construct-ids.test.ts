@@ -131,3 +131,11 @@ describe('real duplicates get our own error, naming both', () => {
     expect(() => new KafkaPlatform(null as any, 'p', {} as any)).toThrow('[KafkaPlatform] scope: null must be a construct, not null');
   });
 });
+
+describe('ids given at the root of the app', () => {
+  // Found by the property tests (test/property): the App has the path '', and the message began with `[]`.
+  test('name the App instead of an empty path', () => {
+    expect(() => new KafkaPlatform(Testing.app(), {} as any, { namespace: 'kafka', strimzi: kedaPlatform().strimzi })).toThrow(
+      '[App] id: {} of a new KafkaPlatform must be a non-empty string, not a plain object');
+  });
+});

@@ -4,6 +4,7 @@ import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { CrdSchemas, expectConformant } from './conformance/crd-schema';
 import { KEDA_DIR } from './fixtures';
+import { secretMaterial } from './property/secret-scan';
 import { synthExample } from './synth-example';
 import {
   EventHubCheckpointStrategy, KedaRelease, ScaledObject, ScalerTrigger, ScaleTarget, TriggerAuthentication,
@@ -88,6 +89,7 @@ describe('examples/event-hub', () => {
     expect(app).not.toMatch(/secretTargetRef|secretKeyRef|"env":\[?\{"parameter"/);
     // Nor in the whole output, CRDs included.
     expect(JSON.stringify(objects)).not.toMatch(/Endpoint=sb:\/\/|SharedAccessKey=|AccountKey=/);
+    expect(secretMaterial(objects)).toEqual([]);
   });
 
   test('every KEDA object validates against the upstream KEDA 2.20.2 CRDs', () => {

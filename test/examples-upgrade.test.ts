@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as jsYaml from 'js-yaml';
 import { scratchDir } from './fixtures';
+import { secretMaterial } from './property/secret-scan';
 
 // examples/upgrade as `cdk8s synth` runs it: two plans, their phases and UPGRADE.md.
 describe('examples/upgrade', () => {
@@ -22,6 +23,13 @@ describe('examples/upgrade', () => {
     const events = fs.readdirSync(path.join(out, 'events-0.45.0-to-1.2.0'));
     expect(events).toContain('05-crd-upgrade-0.51.0');
     expect(events).toHaveLength(13);
+  });
+
+  test('writes no secret material (issue 11)', () => {
+    const files = (fs.readdirSync(out, { recursive: true }) as string[]).map(f => path.join(out, f)).filter(f => f.endsWith('.yaml'));
+    expect(files.length).toBeGreaterThan(0);
+    const objects = files.flatMap(f => jsYaml.loadAll(fs.readFileSync(f, 'utf-8')) as any[]).filter(o => o);
+    expect(secretMaterial(objects)).toEqual([]);
   });
 
   test('the README shows the plan the example writes', () => {

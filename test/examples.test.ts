@@ -1,5 +1,6 @@
 import { CrdSchemas, expectConformant } from './conformance/crd-schema';
 import { mermaidEdges } from './mermaid';
+import { secretMaterial } from './property/secret-scan';
 import { synthExample } from './synth-example';
 
 describe('examples/platform', () => {
@@ -54,6 +55,10 @@ describe('examples/platform', () => {
         expect(edges).toContainEqual(`ScaledObject ${so.metadata.name} -.-> topic ${trigger.metadata.topic} (lag of group ${trigger.metadata.consumerGroup})`);
       }
     }
+  });
+
+  test('writes no secret material (issue 11)', () => {
+    expect(secretMaterial([...files.values()].flat().filter(o => o))).toEqual([]);
   });
 
   test('every object validates against the CRDs it ships (Strimzi 1.2.0 patched, KEDA 2.20.2)', () => {

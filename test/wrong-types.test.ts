@@ -109,3 +109,23 @@ describe('describeValue never throws', () => {
     expect(describeValue(deep)).toBe('[object Array]');
   });
 });
+
+// Found by the property tests (test/property/hostile-input.test.ts).
+describe('objects that look like options or JSON but are not', () => {
+  test('a Date or a Map given as options is refused (was: read as empty options)', () => {
+    expect(() => kedaKafka().addTopic('t', any(new Date(0)))).toThrow('[p-kafka/events] options: "1970-01-01T00:00:00.000Z" must be an object of options, not a Date');
+    expect(() => kedaPlatform().addKafka('k', any(new Map()))).toThrow('[p] options: {} must be an object of options, not a Map');
+  });
+
+  test('an object without prototype in config is refused (was: TypeError from cdk8s\'s serializer)', () => {
+    expect(() => kedaKafka().addTopic('t', { config: { a: Object.create(null) } })).toThrow(
+      '[p-kafka/events/t] config.a: {} is an object without prototype (Object.create(null)), which cdk8s cannot write. Copy it into a plain object: { ...value }');
+  });
+});
+
+test('a Size of a BigInt amount is refused (was: TypeError: Cannot mix BigInt and other types, in cdk8s\'s conversion)', () => {
+  const storage = KafkaStorage.persistentClaim({ size: Size.gibibytes(any(2n ** 70n)) });
+  expect(() => kedaPlatform().addKafka('k', { ...THREE_BY_THREE, nodePools: [pool({ storage })] })).toThrow(
+    '[p-kafka/k/pool-a] storage.size: {"amount":"1180591620717411303424n","unit":{"label":"gibibytes","inKibiBytes":1048576,"abbr":"Gi"}} '
+    + 'has an amount that is not a number. For example Size.gibibytes(100)');
+});

@@ -91,8 +91,18 @@ export const INTEGER: Shape = (v, f) => (typeof v === 'number' && Number.isSafeI
 /** Any value (checked by the construct that reads it). */
 export const ANY: Shape = () => undefined;
 
+// Objects of JavaScript's built-in classes have no fields a struct could read: a Date or a Map given
+// as options would otherwise pass as empty options.
+const BUILT_INS: Array<abstract new (...args: never[]) => object> = [
+  Date, Map, Set, WeakMap, WeakSet, RegExp, Promise, Error, Number, String, Boolean, ArrayBuffer,
+];
+
+function isOptionsObject(v: unknown): boolean {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && !ArrayBuffer.isView(v) && !BUILT_INS.some(c => v instanceof c);
+}
+
 /** Any object (the options of an `addX()` method, checked field by field where they are used). */
-export const OPTIONS = primitive('an object of options', v => v !== null && typeof v === 'object' && !Array.isArray(v));
+export const OPTIONS = primitive('an object of options', isOptionsObject);
 
 /** A value of one of the string enums (`KafkaListenerType`, ...). */
 export function enumOf(values: object, name: string): Shape {
@@ -251,6 +261,10 @@ function jsonMisfit(v: unknown, f: string, ancestors: object[]): Misfit | undefi
   if (!Array.isArray(v) && !isPlainObject(v)) {
     return misfit(f, v, 'a JSON value (a string, number, boolean, null, array or plain object)');
   }
+  if (!Array.isArray(v) && Object.getPrototypeOf(v) === null) {
+    // cdk8s's serializer reads `constructor.name` of every object it writes, and fails on these.
+    return { field: f, value: v, rule: 'is an object without prototype (Object.create(null)), which cdk8s cannot write', hint: 'Copy it into a plain object: { ...value }' };
+  }
   const inner = [...ancestors, v];
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
@@ -280,7 +294,7 @@ function jsonMisfit(v: unknown, f: string, ancestors: object[]): Misfit | undefi
  */
 export function struct(name: string, fields: Fields, required: readonly string[] = []): Shape {
   return (v, f) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+    if (!isOptionsObject(v)) {
       return misfit(f, v, `an object (${name})`);
     }
     const obj = v as { [key: string]: unknown };
@@ -365,12 +379,14 @@ function checkVacant(scope: IConstruct, id: unknown, wanted: string, kind: strin
   if (!Construct.isConstruct(scope)) {
     throw new Error(`[${kind}] ${fieldMessage('scope', scope, `must be a construct, not ${kindOf(scope)}`, 'Pass the construct to add it to')}`);
   }
+  // The root of a tree (the App) has the path '': named by its class instead of an empty `[]`.
+  const where = scope.node.path === '' ? scope.constructor.name : scope.node.path;
   if (typeof id !== 'string' || id.length === 0) {
-    throw new Error(`[${scope.node.path}] ${fieldMessage('id', id, `of ${wanted} must be a non-empty string${typeof id === 'string' ? '' : `, not ${kindOf(id)}`}`)}`);
+    throw new Error(`[${where}] ${fieldMessage('id', id, `of ${wanted} must be a non-empty string${typeof id === 'string' ? '' : `, not ${kindOf(id)}`}`)}`);
   }
   const existing = scope.node.tryFindChild(id);
   if (existing) {
-    throw new Error(`[${scope.node.path}] ${fieldMessage('id', id, `is wanted by ${wanted}, but is already the id of ${describeConstruct(existing)}; `
+    throw new Error(`[${where}] ${fieldMessage('id', id, `is wanted by ${wanted}, but is already the id of ${describeConstruct(existing)}; `
       + 'the children of a construct need different ids', 'Give one of them another id')}`);
   }
   return id;

@@ -5,6 +5,7 @@ import { AwsIdentityOwner, PodIdentity, PodIdentityProvider, TriggerAuthenticati
 import { duplicates } from '../common/duplicates';
 import { fieldError } from '../common/field-errors';
 import { DNS_SUBDOMAIN_RULE, isDnsSubdomain } from '../common/k8s-names';
+import { holdsKeyMaterial } from '../common/literal-secrets';
 import { JsonObject } from '../common/manifest';
 
 // The spec both kinds of trigger authentication share (keda.sh/v1alpha1 TriggerAuthenticationSpec,
@@ -88,7 +89,8 @@ function refs(scope: IConstruct, field: string, list: Array<{ parameter: string;
     }
     // Secret and ConfigMap keys: https://kubernetes.io/docs/concepts/configuration/secret/#restriction-names-data
     if (typeof ref.key !== 'string' || !/^[-._a-zA-Z0-9]{1,253}$/.test(ref.key)) {
-      throw fieldError(scope, `${field}[${i}].key`, ref.key, 'is not a valid key (letters, digits, \'-\', \'_\' and \'.\')');
+      // A secret pasted where its key belongs must not reach the CI log either.
+      throw fieldError(scope, `${field}[${i}].key`, holdsKeyMaterial(ref.key) ? '<redacted>' : ref.key, 'is not a valid key (letters, digits, \'-\', \'_\' and \'.\')');
     }
   });
   return list.map(r => ({ parameter: r.parameter, name: r.name, key: r.key }));

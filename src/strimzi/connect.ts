@@ -17,6 +17,7 @@ import { duplicates } from '../common/duplicates';
 import { fieldError } from '../common/field-errors';
 import { arrayOf, BOOLEAN, checkInput, instanceOf, INTEGER, JSON_MAP, markGenerated, OPTIONS, own, STRING, struct, vacantGeneratedId, vacantId } from '../common/input-shape';
 import { isRfc1035Label } from '../common/k8s-names';
+import { checkNoLiteralSecrets } from '../common/literal-secrets';
 import { JsonObject } from '../common/manifest';
 import { CONTAINER_RESOURCES_SHAPE, renderResources } from '../common/resource-requirements';
 import { shownOptions } from '../common/shown-options';
@@ -125,6 +126,7 @@ export class KafkaConnect extends StrimziResource {
       throw fieldError(this, 'config', forbidden, 'are managed by Strimzi or by this construct and cannot be set in the Connect config',
         'Use the groupId, configStorageTopic, offsetStorageTopic, statusStorageTopic and listener properties');
     }
+    checkNoLiteralSecrets(this, 'config', '', props.config);
     this.validateBuild(props.imageBuild);
 
     this.listener = this.kafka._inClusterListener(this, props.listener, 'Connect runs in the cluster');

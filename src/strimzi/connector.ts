@@ -10,6 +10,7 @@ import { duplicates } from '../common/duplicates';
 import { fieldError } from '../common/field-errors';
 import { anyOf, arrayOf, BOOLEAN, enumOf, instanceOf, INTEGER, JSON_MAP, own, STRING, struct, vacantId } from '../common/input-shape';
 import { DNS_SUBDOMAIN_RULE, isDnsSubdomain } from '../common/k8s-names';
+import { checkNoLiteralSecrets } from '../common/literal-secrets';
 import { JsonObject } from '../common/manifest';
 
 /** The state a connector should be in (KafkaConnector CRD `spec.state`). */
@@ -231,6 +232,7 @@ export class KafkaConnector extends StrimziResource {
         throw fieldError(this, `config["${key}"]`, props.config![key], 'is reserved by Kafka Connect and Strimzi', `Use ${instead} instead`);
       }
     }
+    checkNoLiteralSecrets(this, 'config', '', props.config);
     if (props.autoRestart?.maxRestarts !== undefined && (!Number.isInteger(props.autoRestart.maxRestarts) || props.autoRestart.maxRestarts < 0)) {
       throw fieldError(this, 'autoRestart.maxRestarts', props.autoRestart.maxRestarts, 'must be an integer >= 0');
     }

@@ -17,6 +17,7 @@ import { KafkaUser, KafkaUserOptions } from './user';
 import { addValidation, fieldError, fieldMessage, pathMessage } from '../common/field-errors';
 import { arrayOf, BOOLEAN, checkInput, Fields, instanceOf, JSON_MAP, OPTIONS, STRING, struct, vacantId } from '../common/input-shape';
 import { DNS_LABEL_RULE, isDnsLabel, isRfc1035Label } from '../common/k8s-names';
+import { checkNoLiteralSecrets } from '../common/literal-secrets';
 import { JsonObject } from '../common/manifest';
 import { Version } from '../common/version';
 
@@ -111,6 +112,8 @@ export class Kafka extends StrimziResource {
       throw fieldError(this, 'config', forbidden, 'are managed by Strimzi and cannot be set in the broker config',
         'Use listeners, authorization and node pools instead');
     }
+    checkNoLiteralSecrets(this, 'config', '', props.config);
+    checkNoLiteralSecrets(this, 'cruiseControl.config', '', props.cruiseControl?.config);
     if (props.rack && !props.rack.topologyKey) {
       throw fieldError(this, 'rack.topologyKey', props.rack.topologyKey, 'must name a node label');
     }

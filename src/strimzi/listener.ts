@@ -2,6 +2,7 @@ import { IConstruct } from 'constructs';
 import type { Kafka } from './kafka';
 import { fieldError } from '../common/field-errors';
 import { BOOLEAN, checkInput, enumOf, instanceOf, INTEGER, JSON_MAP, STRING, struct } from '../common/input-shape';
+import { checkNoLiteralSecrets } from '../common/literal-secrets';
 
 /** How a listener is exposed (Kafka CRD `spec.kafka.listeners[].type`). */
 export enum KafkaListenerType {
@@ -41,6 +42,7 @@ export class KafkaListenerAuthentication {
    */
   public static custom(options: { [key: string]: any } = {}): KafkaListenerAuthentication {
     checkInput('KafkaListenerAuthentication.custom', 'options', options, JSON_MAP);
+    checkNoLiteralSecrets('KafkaListenerAuthentication.custom', 'options', '', options);
     return new KafkaListenerAuthentication('custom', options);
   }
 

@@ -5,6 +5,7 @@ import { strimziApiVersion } from './release-facts';
 import { addValidation, describeValue, fieldError } from '../common/field-errors';
 import { checkInput, forbiddenKey, JSON_VALUE, kindOf, Shape, STRING } from '../common/input-shape';
 import { metadataErrors } from '../common/k8s-names';
+import { checkNoLiteralSecrets } from '../common/literal-secrets';
 import { JsonObject, Manifest } from '../common/manifest';
 import { SizeAwareApiObject } from '../stages/apply-size';
 
@@ -131,6 +132,7 @@ export abstract class StrimziResource extends Construct {
     }
     this.checkMetadataOverride(path, segments);
     checkInput(this, `addOverride(${JSON.stringify(path)}) value`, value, JSON_VALUE, false);
+    checkNoLiteralSecrets(this, `addOverride(${JSON.stringify(path)}) value`, segments[segments.length - 1], value);
     if (segments[0] === 'metadata' && !this.overrides.some(o => o.path[0] === 'metadata')) {
       addValidation(this, () => metadataErrors(this.apiObject.toJson().metadata, describeValue));
     }

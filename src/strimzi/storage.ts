@@ -152,7 +152,13 @@ export class KafkaStorage {
  * evicts the broker at its first write.
  */
 function checkSize(field: string, size: Size, hint: string): StorageError | undefined {
-  const kib = size.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
+  let kib: number;
+  try {
+    kib = size.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
+  } catch {
+    // cdk8s's Size takes any amount and throws while converting one that is not a number (a BigInt).
+    return { field, value: size, rule: 'has an amount that is not a number', hint };
+  }
   if (!Number.isFinite(kib) || Math.round(kib * 1024) < 1) {
     return { field, value: `${kib}KiB`, rule: 'must be a positive, finite size (at least 1 byte)', hint };
   }

@@ -4,6 +4,7 @@ import { StrimziResource, strimziResourceShape } from './resource';
 import { addValidation, fieldError } from '../common/field-errors';
 import { Fields, INTEGER, JSON_MAP, STRING, struct, vacantId } from '../common/input-shape';
 import { DNS_SUBDOMAIN_RULE, isDnsSubdomain } from '../common/k8s-names';
+import { checkNoLiteralSecrets } from '../common/literal-secrets';
 import { JsonObject } from '../common/manifest';
 
 /** Options of `Kafka.addTopic()`. */
@@ -98,6 +99,7 @@ export class KafkaTopic extends StrimziResource {
     if (props.replicas !== undefined && (!Number.isInteger(props.replicas) || props.replicas < 1 || props.replicas > 32767)) {
       throw fieldError(this, 'replicas', props.replicas, 'must be an integer from 1 to 32767');
     }
+    checkNoLiteralSecrets(this, 'config', '', props.config);
     this.kafka._registerTopic(this);
 
     addValidation(this, () => {

@@ -80,6 +80,10 @@ describe('TriggerAuthentication', () => {
       /^\[test\/kafka-auth\] secretTargetRefs\[0\]\.name: "Orders" must be a valid Kubernetes object name/);
     expect(thrown(() => create({ secretTargetRefs: [{ parameter: 'password', name: 'orders', key: 'a/b' }] }))).toBe(
       '[test/kafka-auth] secretTargetRefs[0].key: "a/b" is not a valid key (letters, digits, \'-\', \'_\' and \'.\')');
+    // Issue 11 (found by test/property/secrets.test.ts): a secret pasted where its key belongs was
+    // repeated in the message, and so in the CI log.
+    expect(thrown(() => create({ secretTargetRefs: [{ parameter: 'connection', name: 'eh', key: 'Endpoint=sb://x/;SharedAccessKey=abc=' }] }))).toBe(
+      '[test/kafka-auth] secretTargetRefs[0].key: "<redacted>" is not a valid key (letters, digits, \'-\', \'_\' and \'.\')');
     expect(thrown(() => create({}, 'Kafka_Auth'))).toMatch(/^\[test\/Kafka_Auth\] id: "kafka_auth" gives the name "kafka_auth-[0-9a-f]{8}", which must be a valid Kubernetes object name .*\. Set baseName$/);
   });
 

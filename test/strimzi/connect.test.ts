@@ -253,3 +253,26 @@ describe('escape hatches', () => {
     expect(() => synth(k)).toThrow('name: "orders" is used by two KafkaTopics in namespace kafka (p-kafka/events/a and p-kafka/events/b); names must be unique per kind and namespace');
   });
 });
+
+// Issue 11 (found by test/property/secrets.test.ts): a secret written literally in free-form config
+// reached the KafkaConnector, and so the GitOps repository. Kafka's password-type configs end in
+// `.password` (apache/kafka ConfigDef.Type.PASSWORD); Strimzi reads secrets with config providers.
+describe('secrets in free-form config', () => {
+  test('a literal password in a connector config is refused, without repeating it', () => {
+    const connect = kafka().addConnect('c', { listener: 'plain' });
+    expect(() => connect.addConnector('x', { className: 'io.example.Sink', topics: ['t'], config: { 'connection.password': 'hunter2' } })).toThrow(
+      '[p-kafka/events/c/x] config["connection.password"]: "<redacted>" looks like a secret written literally (its key holds a secret), '
+      + 'and the config is written into the manifest. Keep the secret in a Secret and reference it with a config provider, '
+      + 'for example ${secrets:<namespace>/<secret>:<key>} (Strimzi\'s KubernetesSecretConfigProvider)');
+  });
+
+  test('key material is refused under any key; a config provider reference is accepted', () => {
+    const connect = kafka().addConnect('c', { listener: 'plain', config: { 'config.providers': 'secrets' } });
+    expect(() => connect.addConnector('x', { className: 'io.example.Sink', config: { 'azure.connection': 'Endpoint=sb://x/;SharedAccessKeyName=a;SharedAccessKey=b' } }))
+      .toThrow('[p-kafka/events/c/x] config["azure.connection"]: "<redacted>" holds an Azure connection string with a key');
+    expect(() => kafka().addConnect('d', { listener: 'plain', config: { 'producer.ssl.key.password': 'x' } })).toThrow(
+      '[p-kafka/events/d] config["producer.ssl.key.password"]: "<redacted>" looks like a secret');
+    const connector = connect.addConnector('y', { className: 'io.example.Sink', config: { 'connection.password': '${secrets:kafka/db:password}' } });
+    expect(connector.node.path).toBe('p-kafka/events/c/y');
+  });
+});

@@ -105,3 +105,14 @@ describe('addOverride on metadata is checked like the API server does', () => {
     expect(yaml).toContain('example.com/owner: Data Platform <data@example.com>');
   });
 });
+
+describe('addOverride and secrets', () => {
+  // Issue 11 (found by test/property/secrets.test.ts): an override wrote a literal secret.
+  test('refuses a literal secret under a secret-like key, and key material anywhere', () => {
+    const k = kafka();
+    expect(() => k.addOverride('metadata.annotations.credentials', 'hunter2')).toThrow(
+      '[p-kafka/events] addOverride("metadata.annotations.credentials") value: "<redacted>" looks like a secret written literally');
+    expect(() => k.addOverride('spec.kafka.template.pod.metadata.annotations', { note: '-----BEGIN PRIVATE KEY-----\nx' })).toThrow(
+      'addOverride("spec.kafka.template.pod.metadata.annotations") value["note"]: "<redacted>" holds a PEM private key');
+  });
+});
