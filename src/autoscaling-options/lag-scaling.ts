@@ -62,7 +62,8 @@ export interface KafkaConnectAutoscalingOptions extends KafkaLagScalingOptions {
    * URL of the Prometheus server that scrapes the Kafka cluster's Kafka Exporter, for example
    * `http://prometheus.monitoring.svc:9090`. Up to 100 sink connectors, the workers scale on one
    * kafka lag trigger per connector; beyond that on one `prometheus` trigger over the summed
-   * `kafka_consumergroup_lag` of their groups (label `namespace` the Kafka namespace), so that the
+   * `kafka_consumergroup_lag` of their groups (labels `namespace` and `strimzi_io_cluster`, as Strimzi's
+   * example PodMonitor sets them, select the Kafka cluster), so that the
    * ScaledObject and KEDA's work per poll do not grow with the connectors. The library then enables
    * the Kafka Exporter on the Kafka cluster. Required beyond 100 sink connectors.
    *

@@ -109,7 +109,11 @@ export class KafkaConnectAutoscaling extends Construct {
 
   /**
    * The total lag of the groups, as Strimzi's Kafka Exporter reports it (`kafka_consumergroup_lag`,
-   * one series per group, topic and partition), in the Kafka namespace. The groups are matched by at
+   * one series per group, topic and partition), of this Kafka cluster only: `namespace` and
+   * `strimzi_io_cluster` are the target labels of Strimzi's example PodMonitor
+   * (packaging/examples/metrics/prometheus-install/pod-monitors/kafka-resources-metrics.yaml maps
+   * the pod's namespace and `strimzi.io/*` labels), so two clusters in one namespace are not summed
+   * together. The groups are matched by at
    * most LITERAL_ACL_LIMIT names or prefixes (acl-cover.ts), so the query's size is bounded too. The
    * HPA divides the sum by lagThreshold, as it divides each kafka trigger's lag (both AverageValue).
    */
@@ -119,7 +123,7 @@ export class KafkaConnectAutoscaling extends Construct {
     return ScalerTrigger.prometheus({
       name: 'lag-sum',
       serverAddress: options.prometheusServerAddress!,
-      query: `sum(kafka_consumergroup_lag{namespace="${connect.kafka.namespace}",consumergroup=~"${regex}"})`,
+      query: `sum(kafka_consumergroup_lag{namespace="${connect.kafka.namespace}",strimzi_io_cluster="${connect.kafka.name}",consumergroup=~"${regex}"})`,
       threshold: options.lagThreshold ?? 10,
       activationThreshold: options.activationLagThreshold,
     });

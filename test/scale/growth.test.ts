@@ -57,7 +57,7 @@ describe('object sizes and trigger counts do not grow with the platform', () => 
       expect(so.spec.triggers).toEqual([{
         type: 'prometheus',
         name: 'lag-sum',
-        metadata: { serverAddress: PROMETHEUS, query: expect.stringMatching(/^sum\(kafka_consumergroup_lag\{namespace="kafka",consumergroup=~"connect-to-s3-.*"\}\)$/), threshold: '10' },
+        metadata: { serverAddress: PROMETHEUS, query: expect.stringMatching(/^sum\(kafka_consumergroup_lag\{namespace="kafka",strimzi_io_cluster="events",consumergroup=~"connect-to-s3-.*"\}\)$/), threshold: '10' },
       }]);
       expect(one(kafkaObjects, 'Kafka').spec.kafkaExporter).toEqual({});
       const prefixes = connectUser.spec.authorization.acls.filter((a: any) => a.resource.patternType === 'prefix');
