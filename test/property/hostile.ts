@@ -261,10 +261,9 @@ export const ENTRIES: { readonly [where: string]: Entry } = {
   'platform strimzi': (b, v) => new KafkaPlatform(b.app, 'q', { namespace: 'q', strimzi: v }),
 };
 
-// Messages of our own that do not have the `[path] field:` shape yet, in files another change of
-// issue 11 reworks (src/keda/release.ts, the release loading): `KedaRelease.of("a"): not a KEDA
-// version...`. Remove the entry when that change lands.
-const KNOWN_ELSEWHERE = [/^KedaRelease\.of\(.*\): not a KEDA version\. /s];
+// Release factories run before any construct exists, so their errors name the factory call instead of
+// a construct path: `KedaRelease.of("a"): not a KEDA version...`, `StrimziRelease.fromFile("x"): ...`.
+const KNOWN_ELSEWHERE = [/^(KedaRelease|StrimziRelease)\.(of|fromDirectory|fromFile|fromUrl)\(.*?\): /s];
 
 /** Where the library's own errors come from: `[path] field: ...`, or cdk8s's list of validation errors in that shape. */
 export function isOwnError(e: unknown): boolean {
