@@ -68,10 +68,15 @@ function misfit(field: string, value: unknown, expected: string, hint?: string):
 }
 
 function join(field: string, key: string | number): string {
-  if (typeof key === 'number') {
-    return `${field}[${key}]`;
-  }
-  const part = /^[A-Za-z_$][\w$]*$/.test(key) && key !== '__proto__' ? key : `[${JSON.stringify(key)}]`;
+  return typeof key === 'number' ? `${field}[${key}]` : joinPart(field, partOf(key));
+}
+
+/** How `key` appears in a field path: `name`, or `["s3.bucket.name"]` where a key is not an identifier. */
+function partOf(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) && key !== '__proto__' ? key : `[${JSON.stringify(key)}]`;
+}
+
+function joinPart(field: string, part: string): string {
   return field === '' || part.startsWith('[') ? `${field}${part}` : `${field}.${part}`;
 }
 
@@ -98,7 +103,12 @@ const BUILT_INS: Array<abstract new (...args: never[]) => object> = [
 ];
 
 function isOptionsObject(v: unknown): boolean {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && !ArrayBuffer.isView(v) && !BUILT_INS.some(c => v instanceof c);
+  if (v === null || typeof v !== 'object') {
+    return false;
+  }
+  // Options are almost always object literals: settled without the checks below.
+  return Object.getPrototypeOf(v) === Object.prototype
+    || (!Array.isArray(v) && !ArrayBuffer.isView(v) && !BUILT_INS.some(c => v instanceof c));
 }
 
 /** Any object (the options of an `addX()` method, checked field by field where they are used). */
@@ -242,14 +252,20 @@ export const JSON_VALUE: Shape = (v, f) => jsonMisfit(v, f, []);
 /** A plain object of JSON values (free-form config). */
 export const JSON_MAP: Shape = (v, f) => (isPlainObject(v) ? jsonMisfit(v, f, []) : misfit(f, v, 'a plain object (a map of keys to values)'));
 
+// A string, boolean, null or finite number: needs no further check (nor a field path).
+function isJsonLeaf(v: unknown): boolean {
+  return v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+}
+
+// `ancestors` is the stack of objects from the checked value down to `v`'s parent (for cycles).
 function jsonMisfit(v: unknown, f: string, ancestors: object[]): Misfit | undefined {
-  if (v === null || typeof v === 'string' || typeof v === 'boolean') {
+  if (isJsonLeaf(v)) {
     return undefined;
   }
   if (typeof v === 'number') {
-    return Number.isFinite(v) ? undefined : { field: f, value: v, rule: 'must be a finite number (JSON and YAML have no NaN or Infinity)' };
+    return { field: f, value: v, rule: 'must be a finite number (JSON and YAML have no NaN or Infinity)' };
   }
-  if (typeof v !== 'object') {
+  if (typeof v !== 'object' || v === null) { // (null is a leaf: the check narrows the type)
     return misfit(f, v, 'a JSON value (a string, number, boolean, null, array or plain object)');
   }
   if (ancestors.includes(v)) {
@@ -265,22 +281,30 @@ function jsonMisfit(v: unknown, f: string, ancestors: object[]): Misfit | undefi
     // cdk8s's serializer reads `constructor.name` of every object it writes, and fails on these.
     return { field: f, value: v, rule: 'is an object without prototype (Object.create(null)), which cdk8s cannot write', hint: 'Copy it into a plain object: { ...value }' };
   }
-  const inner = [...ancestors, v];
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) {
-      const m = v[i] === undefined ? misfit(join(f, i), undefined, 'a JSON value') : jsonMisfit(v[i], join(f, i), inner);
-      if (m) {
-        return m;
-      }
+  ancestors.push(v);
+  const m = Array.isArray(v) ? jsonArrayMisfit(v, f, ancestors) : jsonObjectMisfit(v, f, ancestors);
+  ancestors.pop();
+  return m;
+}
+
+function jsonArrayMisfit(v: unknown[], f: string, ancestors: object[]): Misfit | undefined {
+  for (let i = 0; i < v.length; i++) {
+    const m = isJsonLeaf(v[i]) ? undefined
+      : v[i] === undefined ? misfit(join(f, i), undefined, 'a JSON value') : jsonMisfit(v[i], join(f, i), ancestors);
+    if (m) {
+      return m;
     }
-    return undefined;
   }
+  return undefined;
+}
+
+function jsonObjectMisfit(v: { [key: string]: unknown }, f: string, ancestors: object[]): Misfit | undefined {
   for (const key of Object.keys(v)) {
     const forbidden = forbiddenKey(key);
     if (forbidden) {
       return { field: join(f, key), value: key, rule: forbidden, hint: 'Remove the key' };
     }
-    const m = v[key] === undefined ? undefined : jsonMisfit(v[key], join(f, key), inner);
+    const m = v[key] === undefined || isJsonLeaf(v[key]) ? undefined : jsonMisfit(v[key], join(f, key), ancestors);
     if (m) {
       return m;
     }
@@ -293,6 +317,8 @@ function jsonMisfit(v: unknown, f: string, ancestors: object[]): Misfit | undefi
  * it is a plain object, no other fields, since a misspelled option would otherwise be dropped silently.
  */
 export function struct(name: string, fields: Fields, required: readonly string[] = []): Shape {
+  // Computed once per shape, not per checked value: structs are checked for every connector and topic.
+  const checks = Object.entries(fields).map(([key, shape]) => ({ key, shape, part: partOf(key) }));
   return (v, f) => {
     if (!isOptionsObject(v)) {
       return misfit(f, v, `an object (${name})`);
@@ -315,9 +341,9 @@ export function struct(name: string, fields: Fields, required: readonly string[]
         }
       }
     }
-    for (const [key, shape] of Object.entries(fields)) {
+    for (const { key, shape, part } of checks) {
       const value = obj[key];
-      const m = value === undefined ? undefined : shape(value, join(f, key));
+      const m = value === undefined ? undefined : shape(value, joinPart(f, part));
       if (m) {
         return m;
       }
@@ -359,7 +385,8 @@ export function checkInput(owner: InputOwner, field: string, value: unknown, sha
  */
 export function vacantId(scope: IConstruct, id: unknown, kind: string, props?: unknown, shape?: Shape): string {
   const vacant = checkVacant(scope, id, `a new ${kind}`, kind);
-  if (shape) {
+  // The path (a walk up the tree) is only built for an error message.
+  if (shape && (props === undefined || shape(props, '') !== undefined)) {
     const path = scope.node.path === '' ? vacant : `${scope.node.path}/${vacant}`;
     checkInput(path, '', props, shape);
   }
@@ -380,13 +407,13 @@ function checkVacant(scope: IConstruct, id: unknown, wanted: string, kind: strin
     throw new Error(`[${kind}] ${fieldMessage('scope', scope, `must be a construct, not ${kindOf(scope)}`, 'Pass the construct to add it to')}`);
   }
   // The root of a tree (the App) has the path '': named by its class instead of an empty `[]`.
-  const where = scope.node.path === '' ? scope.constructor.name : scope.node.path;
+  const where = () => (scope.node.path === '' ? scope.constructor.name : scope.node.path);
   if (typeof id !== 'string' || id.length === 0) {
-    throw new Error(`[${where}] ${fieldMessage('id', id, `of ${wanted} must be a non-empty string${typeof id === 'string' ? '' : `, not ${kindOf(id)}`}`)}`);
+    throw new Error(`[${where()}] ${fieldMessage('id', id, `of ${wanted} must be a non-empty string${typeof id === 'string' ? '' : `, not ${kindOf(id)}`}`)}`);
   }
   const existing = scope.node.tryFindChild(id);
   if (existing) {
-    throw new Error(`[${where}] ${fieldMessage('id', id, `is wanted by ${wanted}, but is already the id of ${describeConstruct(existing)}; `
+    throw new Error(`[${where()}] ${fieldMessage('id', id, `is wanted by ${wanted}, but is already the id of ${describeConstruct(existing)}; `
       + 'the children of a construct need different ids', 'Give one of them another id')}`);
   }
   return id;
