@@ -4,9 +4,12 @@ import { fieldMessage } from './field-errors';
 // Secrets never appear in the output: it is committed to GitOps repositories, and custom resources are
 // readable by anyone who may list them. The library takes secrets only as references; free-form
 // config (a connector's, a Connect cluster's, an override's value) could still carry one literally.
-// Refused here are values under keys that hold secrets by Kafka's convention (its password-type
-// configs end in `.password`, plus `sasl.jaas.config`: apache/kafka ConfigDef.Type.PASSWORD,
-// e.g. SslConfigs and SaslConfigs), and key material wherever it appears. A value that reads the
+// Refused here are values under keys that hold secrets by Kafka's convention, and key material
+// wherever it appears. Kafka's secret configs are of ConfigDef.Type.PASSWORD
+// (clients/src/main/java/org/apache/kafka/common/config/SslConfigs.java and SaslConfigs.java):
+// ssl.key.password, ssl.keystore.password, ssl.truststore.password, ssl.keystore.key and
+// sasl.jaas.config; the two certificate configs of that type hold public certificates and pass. Connectors
+// name theirs alike (`...password`, `...token`, `...secret`, `...accountKey`). A value that reads the
 // secret through a config provider (`${secrets:<namespace>/<secret>:<key>}` with Strimzi's
 // KubernetesSecretConfigProvider, `${env:...}`, `${file:...}`) is a reference, not a secret.
 

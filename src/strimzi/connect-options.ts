@@ -80,7 +80,9 @@ export interface KafkaConnectOptions {
 
   /**
    * Worker config. Keys Strimzi or this construct manage (bootstrap, security, group and storage
-   * topics, REST, plugin path) are refused.
+   * topics, REST, plugin path) are refused. Secrets written literally (under keys such as `*.password` or
+   * `sasl.jaas.config`, or key material) are refused: reference them with a config provider,
+   * `${secrets:<namespace>/<secret>:<key>}`.
    *
    * @default - storage topic replication factors of -1 (the broker default)
    */

@@ -70,7 +70,9 @@ export interface KafkaConnectorOptions {
 
   /**
    * Connector config. `connector.class`, `tasks.max`, `name` and `connector.plugin.version` are
-   * refused: set `className` and `tasksMax` instead.
+   * refused: set `className` and `tasksMax` instead. Secrets written literally (under keys such as `*.password` or
+   * `sasl.jaas.config`, or key material) are refused: reference them with a config provider,
+   * `${secrets:<namespace>/<secret>:<key>}`.
    *
    * @default - none
    */

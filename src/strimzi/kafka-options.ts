@@ -24,7 +24,9 @@ export interface EntityOperatorOptions {
 /** Cruise Control settings. */
 export interface CruiseControlOptions {
   /**
-   * Cruise Control config.
+   * Cruise Control config. Secrets written literally (under keys such as `*.password` or
+   * `sasl.jaas.config`, or key material) are refused: reference them with a config provider,
+   * `${secrets:<namespace>/<secret>:<key>}`.
    *
    * @default - Strimzi's defaults
    */
@@ -91,7 +93,9 @@ export interface KafkaOptions {
   readonly authorization?: KafkaAuthorization;
 
   /**
-   * Broker config. Keys Strimzi manages (listeners, security, node roles, ...) are refused.
+   * Broker config. Keys Strimzi manages (listeners, security, node roles, ...) are refused. Secrets written literally (under keys such as `*.password` or
+   * `sasl.jaas.config`, or key material) are refused: reference them with a config provider,
+   * `${secrets:<namespace>/<secret>:<key>}`.
    *
    * @default - replication settings sized to the broker count (see `effectiveConfig`)
    */

@@ -110,7 +110,8 @@ export abstract class StrimziResource extends Construct {
 
   /**
    * Sets a field of the emitted object that this construct does not model, after rendering.
-   * Path segments are separated by `.`; write `\.` for a dot inside a key.
+   * Path segments are separated by `.`; write `\.` for a dot inside a key. Secrets written
+   * literally in the value are refused, as in `config`.
    *
    * @example kafka.addOverride('spec.kafka.template.pod.priorityClassName', 'kafka')
    * @param path where to set the value, for example `spec.kafka.template`

@@ -38,7 +38,9 @@ export interface KafkaTopicOptions {
   readonly replicas?: number;
 
   /**
-   * Topic config, for example `{ 'retention.ms': 604800000 }`.
+   * Topic config, for example `{ 'retention.ms': 604800000 }`. Secrets written literally (under keys such as `*.password` or
+   * `sasl.jaas.config`, or key material) are refused: reference them with a config provider,
+   * `${secrets:<namespace>/<secret>:<key>}`.
    *
    * @default - none
    */
