@@ -139,16 +139,26 @@ function printTargets(rows: Row[], load: { library: number[]; yaml: number[] }) 
   }
 }
 
+/** A positive integer from the environment variable `name`, or `fallback` when it is unset. */
+function count(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const n = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new Error(`${name} must be one positive integer, got ${JSON.stringify(raw)}`);
+  }
+  return n;
+}
+
 function main() {
   const sizes = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(x => Number(x.trim())).sort((a, b) => a - b);
   if (sizes.length === 0 || sizes.some(n => !Number.isInteger(n) || n < 2)) {
     throw new Error(`BENCH_SIZES must be a comma-separated list of integers >= 2, got ${JSON.stringify(process.env.BENCH_SIZES)}`);
   }
-  const fixedRepeats = process.env.BENCH_REPEATS === undefined ? undefined : Number(process.env.BENCH_REPEATS);
+  const fixedRepeats = process.env.BENCH_REPEATS === undefined ? undefined : count('BENCH_REPEATS', 1);
   const repeatsFor = (n: number) => fixedRepeats ?? Math.min(15, Math.max(5, Math.round(5 * 5000 / n)));
-  const rssRepeats = Number(process.env.BENCH_RSS_REPEATS ?? 3);
-  const loadRepeats = Number(process.env.BENCH_LOAD_REPEATS ?? 7);
-  const timeoutS = Number(process.env.BENCH_TIMEOUT_S ?? 1200);
+  const rssRepeats = count('BENCH_RSS_REPEATS', 3);
+  const loadRepeats = count('BENCH_LOAD_REPEATS', 7);
+  const timeoutS = count('BENCH_TIMEOUT_S', 1200);
   const started = Date.now();
   const loadavg: [number[], number[]] = [os.loadavg(), []];
 
