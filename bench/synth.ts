@@ -168,7 +168,7 @@ function main() {
     + `cdk8s ${JSON.parse(fs.readFileSync(require.resolve('cdk8s/package.json'), 'utf8')).version}, ${os.platform()}/${os.arch()}; `
     + `BENCH_SIZES=${sizes.join(',')} BENCH_REPEATS=${fixedRepeats ?? sizes.map(repeatsFor).join(',')} BENCH_RSS_REPEATS=${rssRepeats} BENCH_LOAD_REPEATS=${loadRepeats}`);
   console.log('Per N: Strimzi 1.2.0 CRDs and operator, KEDA 2.20.2 CRDs; Kafka (3 controllers, 3 brokers, TLS listener with tls auth, '
-    + 'simple authorization); N KafkaTopics; one KafkaConnect whose workers autoscale; N sink KafkaConnectors, every 2nd with task '
+    + 'simple authorization); N KafkaTopics; one KafkaConnect whose workers autoscale; N sink KafkaConnectors, each with task '
     + 'autoscaling. Each round: build the tree and app.synth() writing the files (library), the same objects as raw ApiObjects '
     + '(raw), cdk8s\'s Yaml.save of the same documents (YAML floor).');
   console.log();

@@ -21,8 +21,8 @@ test('the raw ApiObject baseline of the benchmark writes the same files with the
     expect([file, jsYaml.loadAll(raw.get(file)!)]).toEqual([file, jsYaml.loadAll(text)]);
     expect(raw.get(file) === text).toBe(true); // and byte for byte
   }
-  // 12 topics and connectors, 6 of them autoscaled, and the workers' ScaledObject.
+  // 12 topics and connectors, each autoscaled, and the workers' ScaledObject.
   const objects = (file: string, kind: string) => (jsYaml.loadAll(library.get(file)!) as any[]).filter(o => o.kind === kind);
   expect(objects('0002-bench-kafka.k8s.yaml', 'KafkaConnector')).toHaveLength(12);
-  expect(objects('0003-bench-autoscaling.k8s.yaml', 'ScaledObject')).toHaveLength(7);
+  expect(objects('0003-bench-autoscaling.k8s.yaml', 'ScaledObject')).toHaveLength(13);
 });
