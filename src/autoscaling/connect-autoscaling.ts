@@ -144,9 +144,12 @@ export class KafkaConnectAutoscaling extends Construct {
       return [fieldMessage('autoscaling', `KafkaConnect ${connect.name}`, 'scales workers on the lag of sink connectors, but the Connect cluster has none',
         'Add a connector with topics, or triggers')];
     }
-    // Each trigger is capped at its connector's partitions, and the HPA follows the largest trigger.
+    // Each kafka trigger is capped at its connector's partitions, and the HPA follows the largest
+    // trigger. The summed lag is one prometheus query, which KEDA does not cap: there only the tasks
+    // bound the useful workers (each task reads at least one partition: connector autoscaling and
+    // tasksMax bound the tasks).
     const partitions = sinks.map(c => declaredPartitions(connect.kafka, c.sinkTopicNames));
-    const partitionCap = sinks.length === 0 || partitions.some(p => p === undefined) || options.allowIdleConsumers
+    const partitionCap = sinks.length === 0 || this.aggregated() || partitions.some(p => p === undefined) || options.allowIdleConsumers
       ? undefined : Math.max(...partitions as number[]);
     // Without declared connectors the tasks are unknown (they may come from elsewhere).
     const taskCap = connectors.length === 0 ? undefined : connectors.reduce((sum, c) => sum + taskLimit(c), 0);

@@ -100,6 +100,24 @@ describe('object sizes and trigger counts do not grow with the platform', () => 
       + '(the library enables the Kafka Exporter), or spread the connectors over several Connect clusters');
   });
 
+  test('on the summed lag, maxReplicas is bounded by the tasks, not by the partitions of the largest connector', () => {
+    const platformWith = (connectors: number, maxReplicas: number) => {
+      const k = kedaKafka();
+      const connect = k.addConnect('sinks', { replicas: 1, autoscaling: { maxReplicas, prometheusServerAddress: PROMETHEUS } });
+      for (let i = 0; i < connectors; i++) {
+        const topic = k.addTopic(`t${i}`, { partitions: 2 });
+        connect.addConnector(`c${i}`, { className: 'a.B', topics: [topic], tasksMax: 2 });
+      }
+      return KafkaPlatform.of(k);
+    };
+    // One kafka trigger per connector: KEDA caps each at its 2 partitions.
+    expect(() => autoscaling(platformWith(100, 8))).toThrow(
+      'autoscaling.maxReplicas: 8 exceeds the 2 partition(s) of the largest sink connector\'s topics of KafkaConnect sinks');
+    // One prometheus trigger on the summed lag of 101 connectors: 8 workers can run their 202 tasks.
+    expect(one(autoscaling(platformWith(101, 8)), 'ScaledObject', 'sinks-workers').spec.maxReplicaCount).toBe(8);
+    expect(() => autoscaling(platformWith(101, 203))).toThrow('autoscaling.maxReplicas: 203 exceeds the 202 task(s) that the 101 connector(s) of KafkaConnect sinks can run');
+  });
+
   test('a Prometheus server address that is not a URL is an error', () => {
     const k = kedaKafka();
     expect(() => k.addConnect('sinks', { replicas: 1, autoscaling: { maxReplicas: 3, prometheusServerAddress: 'prometheus:9090' } })).toThrow(
