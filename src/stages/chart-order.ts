@@ -36,21 +36,26 @@ function keyedAsIndex(c: IConstruct): boolean {
   return topLevel && ARRAY_INDEX.test(c.node.path) && Number(c.node.path) < 4294967295;
 }
 
-/** The constructs below `scope` (and itself) in cdk8s's dependency order; undefined on a cycle. */
-function topology(scope: IConstruct): IConstruct[] | undefined {
+/**
+ * The constructs below `scope` (and itself) that `keep` selects, in cdk8s's dependency order;
+ * undefined on a cycle. Only the few constructs with dependencies need the depth-first walk: one
+ * without dependencies that nothing depends on is a root with nothing before it, so it takes its
+ * place in the walk over the roots without being tracked.
+ */
+function topology(scope: IConstruct, keep: (c: IConstruct) => boolean): IConstruct[] | undefined {
   const all = scope.node.findAll();
-  const inScope = new Set<IConstruct>(all);
-  const dependencies = new Map<IConstruct, Set<IConstruct>>();
+  const dependencies = new Map<IConstruct, IConstruct[]>();
   const dependedOn = new Set<IConstruct>();
   for (const c of all) {
-    for (const d of c.node.dependencies) {
-      if (inScope.has(d)) { // cdk8s leaves out dependencies on constructs outside the scope
-        dependencies.set(c, (dependencies.get(c) ?? new Set<IConstruct>()).add(d));
-        dependedOn.add(d);
-      }
+    const declared = c.node.dependencies;
+    const inScope = declared.length === 0 ? declared : declared.filter(d => isWithin(d, scope)); // cdk8s leaves out the others
+    if (inScope.length > 0) {
+      dependencies.set(c, inScope);
+      inScope.forEach(d => dependedOn.add(d));
     }
   }
   const order = new Array<IConstruct>();
+  let visited = 0;
   const done = new Set<IConstruct>();
   const active = new Set<IConstruct>();
   const visit = (c: IConstruct): boolean => {
@@ -68,28 +73,58 @@ function topology(scope: IConstruct): IConstruct[] | undefined {
     }
     active.delete(c);
     done.add(c);
-    order.push(c);
+    visited++;
+    if (keep(c)) {
+      order.push(c);
+    }
     return true;
   };
-  const roots = all.filter(c => !dependedOn.has(c));
-  const indexed = roots.filter(keyedAsIndex).sort((a, b) => Number(a.node.path) - Number(b.node.path));
-  for (const c of [...indexed, ...roots.filter(r => !indexed.includes(r))]) {
-    if (!visit(c)) {
+  const visitRoot = (c: IConstruct): boolean => {
+    if (dependencies.has(c)) {
+      return visit(c);
+    }
+    visited++;
+    if (keep(c)) {
+      order.push(c);
+    }
+    return true;
+  };
+  // Only the root and its children have paths without `/`: the others cannot be keyed as an index.
+  const indexed = [scope, ...scope.node.children].filter(c => !dependedOn.has(c) && keyedAsIndex(c))
+    .sort((a, b) => Number(a.node.path) - Number(b.node.path));
+  for (const c of indexed) {
+    if (!visitRoot(c)) {
+      return undefined;
+    }
+  }
+  const first = new Set(indexed);
+  for (const c of all) {
+    if (!dependedOn.has(c) && !first.has(c) && !visitRoot(c)) {
       return undefined;
     }
   }
   // Constructs no walk from a root reaches lie on a cycle, or behind one.
-  return order.length === all.length ? order : undefined;
+  return visited === all.length ? order : undefined;
+}
+
+/** Whether `c` is `scope` or below it. */
+function isWithin(c: IConstruct, scope: IConstruct): boolean {
+  for (let s: IConstruct | undefined = c; s; s = s.node.scope) {
+    if (s === scope) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The charts of an app in the order `app.charts` gives (and the order cdk8s writes and numbers them in). */
 export function chartsInWriteOrder(app: IConstruct): Chart[] {
-  const order = topology(app) ?? new DependencyGraph(app.node).topology();
-  return order.filter((c): c is Chart => Chart.isChart(c));
+  const isChart = (c: IConstruct): c is Chart => Chart.isChart(c);
+  return topology(app, isChart) as Chart[] | undefined ?? new DependencyGraph(app.node).topology().filter(isChart);
 }
 
 /** The chart's ApiObjects in the order cdk8s writes them. */
 export function objectsInWriteOrder(chart: Chart): ApiObject[] {
-  const order = topology(chart) ?? new DependencyGraph(chart.node).topology();
-  return order.filter((c): c is ApiObject => ApiObject.isApiObject(c) && chartOf(c) === chart);
+  const isOwnObject = (c: IConstruct): c is ApiObject => ApiObject.isApiObject(c) && chartOf(c) === chart;
+  return topology(chart, isOwnObject) as ApiObject[] | undefined ?? new DependencyGraph(chart.node).topology().filter(isOwnObject);
 }
