@@ -43,6 +43,9 @@ export class KafkaConnectAutoscaling extends Construct {
 
   private readonly props: ConnectAutoscalingProps;
   private readonly lagTriggers = new Set<ScalerTrigger>();
+  private sinks = 0;
+  /** Whether the per-connector triggers are emitted, for the grants of their credentials. */
+  private readonly emitsLagTriggers = () => !this.aggregated();
 
   private constructor(scope: Construct, id: string, props: ConnectAutoscalingProps) {
     super(scope, id);
@@ -77,7 +80,7 @@ export class KafkaConnectAutoscaling extends Construct {
   }
 
   /**
-   * Adds the lag trigger of a sink connector.
+   * Adds the lag trigger of a sink connector, while the workers scale on one trigger per connector.
    * @internal
    */
   public _addConnector(connector: KafkaConnector): void {
@@ -85,20 +88,31 @@ export class KafkaConnectAutoscaling extends Construct {
       return;
     }
     const { connect, options, credentials } = this.props;
+    // The options must agree with the connector's consumer, whichever trigger the workers get.
+    const offsetResetPolicy = sinkOffsetResetPolicy(connect, 'autoscaling.', connector, options, this.scaledObject.release);
+    this.sinks++;
+    if (this.aggregated()) {
+      // One prometheus trigger replaces the per-connector ones: building more would be wasted (they
+      // were a quarter of building 5,000 connectors), and they grant nothing they do not emit.
+      return;
+    }
     const source = { kafka: connect.kafka, listener: connect.listener, consumerGroup: connector.consumerGroup, topics: connector.sinkTopicNames };
     const authentication = credentials.authenticationFor({
       ...source, client: connector, namespace: connect.namespace, revision: options.credentialsRevision, release: this.scaledObject.release,
+      grantWhile: this.emitsLagTriggers,
     });
     const topic = source.topics.length === 1 ? source.topics[0] : undefined;
-    const offsetResetPolicy = sinkOffsetResetPolicy(connect, 'autoscaling.', connector, options, this.scaledObject.release);
     const trigger = lagTrigger(`lag-${connector.name}`, source, topic, { ...options, offsetResetPolicy }, authentication);
     this.scaledObject.addTrigger(trigger);
     this.lagTriggers.add(trigger);
   }
 
-  /** Whether the workers scale on the summed lag: more sink connectors than the limit. */
+  /**
+   * Whether the workers scale on the summed lag: more sink connectors than the limit, and a
+   * Prometheus to ask (without it, validation says so).
+   */
   private aggregated(): boolean {
-    return this.lagTriggers.size > WORKER_LAG_TRIGGER_LIMIT;
+    return this.sinks > WORKER_LAG_TRIGGER_LIMIT && this.props.options.prometheusServerAddress !== undefined;
   }
 
   // The triggers the user added, and one prometheus trigger in place of the per-connector ones.

@@ -35,12 +35,21 @@ export interface CredentialsRequest extends LagSource {
   readonly revision?: string;
   /** The KEDA release of the ScaledObject. */
   readonly release: KedaRelease;
+  /**
+   * Grants the ACLs only while this holds at synthesis, for a trigger that may not be emitted (the
+   * workers' per-connector triggers, replaced by one prometheus trigger beyond a number of
+   * connectors); always when undefined.
+   */
+  readonly grantWhile?: () => boolean;
 }
 
 interface ScalerUser {
   readonly user?: KafkaUser;
-  /** ACLs granted so far, as `<resource type>/<name>`, in the order granted. */
-  readonly granted: Set<string>;
+  /**
+   * ACLs granted so far, as `<resource type>/<name>`, in the order first granted: for good (true), or
+   * while one of the conditions holds at synthesis.
+   */
+  readonly granted: Map<string, true | Array<() => boolean>>;
 }
 
 /** The read-only KafkaUsers and the TriggerAuthentications KEDA reads consumer lag with, for one platform. */
@@ -77,7 +86,7 @@ export class ScalerCredentials {
       'Run the workload in the Kafka namespace, or pass authentication (a TriggerAuthentication in its namespace or a ClusterTriggerAuthentication)');
     }
     const user = this.userFor(kafka, listener);
-    grant(kafka, user, request.consumerGroup, request.topics);
+    grant(kafka, user, request.consumerGroup, request.topics, request.grantWhile);
     const byKey = mapIn(this.authentications, kafka);
     const key = `${listener.name}/${request.revision ?? ''}`;
     let authentication = byKey.get(key);
@@ -92,7 +101,7 @@ export class ScalerCredentials {
     const byListener = mapIn(this.users, kafka);
     let user = byListener.get(listener.name);
     if (!user) {
-      user = { user: scalerUser(kafka, listener), granted: new Set() };
+      user = { user: scalerUser(kafka, listener), granted: new Map() };
       byListener.set(listener.name, user);
     }
     return user;
@@ -165,30 +174,40 @@ function scalerUser(kafka: Kafka, listener: KafkaListener): KafkaUser | undefine
 // Every ACL of the scaler users is Describe: one list, shared.
 const DESCRIBE = Object.freeze([AclOperation.DESCRIBE]) as AclOperation[];
 
-function grant(kafka: Kafka, access: ScalerUser, group: string, topics: string[]) {
+function grant(kafka: Kafka, access: ScalerUser, group: string, topics: string[], grantWhile: (() => boolean) | undefined) {
   if (!access.user || !kafka.authorization?.managesAcls) {
     return;
   }
   if (access.granted.size === 0) {
     access.user._addAclSource(() => scalerAcls(access.granted));
   }
-  access.granted.add(`group/${group}`);
   // No topic: the scaler reads every topic the group has offsets for.
-  for (const topic of topics.length > 0 ? topics : ['*']) {
-    access.granted.add(`topic/${topic}`);
+  for (const key of [`group/${group}`, ...(topics.length > 0 ? topics : ['*']).map(topic => `topic/${topic}`)]) {
+    const conditions = access.granted.get(key);
+    if (grantWhile === undefined) {
+      access.granted.set(key, true); // a Map keeps the position of a key that is set again
+    } else if (conditions === undefined) {
+      access.granted.set(key, [grantWhile]);
+    } else if (conditions !== true && !conditions.includes(grantWhile)) {
+      conditions.push(grantWhile);
+    }
   }
 }
 
 // Describe on every group and topic granted, in the order granted while there are few; beyond
 // LITERAL_ACL_LIMIT of a type, prefix ACLs that keep the KafkaUser's size bounded (acl-cover.ts).
-function scalerAcls(granted: Set<string>): KafkaAcl[] {
+function scalerAcls(grants: Map<string, true | Array<() => boolean>>): KafkaAcl[] {
+  const granted = [...grants.keys()].filter(key => {
+    const conditions = grants.get(key)!;
+    return conditions === true || conditions.some(holds => holds());
+  });
   const groups = new Array<string>();
   const topics = new Array<string>();
   for (const key of granted) {
     (key.startsWith('group/') ? groups : topics).push(key.slice(key.indexOf('/') + 1));
   }
   if (groups.length <= LITERAL_ACL_LIMIT && topics.length <= LITERAL_ACL_LIMIT) {
-    return [...granted].map(key => {
+    return granted.map(key => {
       const name = key.slice(key.indexOf('/') + 1);
       return { resource: key.startsWith('group/') ? AclResource.group(name) : AclResource.topic(name), operations: DESCRIBE };
     });

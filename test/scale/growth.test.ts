@@ -118,6 +118,19 @@ describe('object sizes and trigger counts do not grow with the platform', () => 
     expect(() => autoscaling(platformWith(101, 203))).toThrow('autoscaling.maxReplicas: 203 exceeds the 202 task(s) that the 101 connector(s) of KafkaConnect sinks can run');
   });
 
+  test('on the summed lag, the KEDA user reads only the groups of the triggers emitted: those of the connectors\' task autoscaling', () => {
+    const scalerAcls = (connectors: number) => {
+      const kafkaObjects = resources(KafkaPlatform.of(sinkPlatform(connectors)));
+      const scalerUser = kafkaObjects.find(o => o.kind === 'KafkaUser' && o.metadata.name.includes('-keda-'));
+      return scalerUser.spec.authorization.acls.map((a: any) => `${a.resource.type}/${a.resource.name}/${a.resource.patternType}`);
+    };
+    // 100 connectors: the workers have a kafka trigger on each group, and read all of them.
+    const literal = (i: number) => [`group/connect-to-s3-${String(i).padStart(5, '0')}/literal`, `topic/orders-${String(i).padStart(5, '0')}/literal`];
+    expect(scalerAcls(100)).toEqual(Array.from({ length: 100 }, (_, i) => literal(i)).flat());
+    // 150: the workers' one prometheus trigger needs no Kafka access; every tenth connector scales its tasks.
+    expect(scalerAcls(150)).toEqual(Array.from({ length: 15 }, (_, i) => literal(10 * i)).flat());
+  });
+
   test('a Prometheus server address that is not a URL is an error', () => {
     const k = kedaKafka();
     expect(() => k.addConnect('sinks', { replicas: 1, autoscaling: { maxReplicas: 3, prometheusServerAddress: 'prometheus:9090' } })).toThrow(
