@@ -398,22 +398,32 @@ export function vacantId(scope: IConstruct, id: unknown, kind: string, props?: u
  * KEDA reads consumer lag with"), checked like `vacantId`, so that a clash with a construct of the
  * user names both.
  */
-export function vacantGeneratedId(scope: IConstruct, id: string, what: string): string {
+export function vacantGeneratedId(scope: IConstruct, id: string, what: Lazily<string>): string {
   return checkVacant(scope, id, what, what);
 }
 
-function checkVacant(scope: IConstruct, id: unknown, wanted: string, kind: string): string {
+/**
+ * A text made only when it is needed, such as one that names a construct path (a walk up the tree)
+ * for an error message that is rarely written.
+ */
+export type Lazily<T> = T | (() => T);
+
+function now<T>(value: Lazily<T>): T {
+  return typeof value === 'function' ? (value as () => T)() : value;
+}
+
+function checkVacant(scope: IConstruct, id: unknown, wanted: Lazily<string>, kind: Lazily<string>): string {
   if (!Construct.isConstruct(scope)) {
-    throw new Error(`[${kind}] ${fieldMessage('scope', scope, `must be a construct, not ${kindOf(scope)}`, 'Pass the construct to add it to')}`);
+    throw new Error(`[${now(kind)}] ${fieldMessage('scope', scope, `must be a construct, not ${kindOf(scope)}`, 'Pass the construct to add it to')}`);
   }
   // The root of a tree (the App) has the path '': named by its class instead of an empty `[]`.
   const where = () => (scope.node.path === '' ? scope.constructor.name : scope.node.path);
   if (typeof id !== 'string' || id.length === 0) {
-    throw new Error(`[${where()}] ${fieldMessage('id', id, `of ${wanted} must be a non-empty string${typeof id === 'string' ? '' : `, not ${kindOf(id)}`}`)}`);
+    throw new Error(`[${where()}] ${fieldMessage('id', id, `of ${now(wanted)} must be a non-empty string${typeof id === 'string' ? '' : `, not ${kindOf(id)}`}`)}`);
   }
   const existing = scope.node.tryFindChild(id);
   if (existing) {
-    throw new Error(`[${where()}] ${fieldMessage('id', id, `is wanted by ${wanted}, but is already the id of ${describeConstruct(existing)}; `
+    throw new Error(`[${where()}] ${fieldMessage('id', id, `is wanted by ${now(wanted)}, but is already the id of ${describeConstruct(existing)}; `
       + 'the children of a construct need different ids', 'Give one of them another id')}`);
   }
   return id;
@@ -421,10 +431,10 @@ function checkVacant(scope: IConstruct, id: unknown, wanted: string, kind: strin
 
 // Constructs the library creates on the user's behalf, with what they are for, so that an id clash
 // with one of them says so.
-const generated = new WeakMap<IConstruct, string>();
+const generated = new WeakMap<IConstruct, Lazily<string>>();
 
 /** Records that the library created `c`, and why. */
-export function markGenerated<T extends IConstruct>(c: T, why: string): T {
+export function markGenerated<T extends IConstruct>(c: T, why: Lazily<string>): T {
   generated.set(c, why);
   return c;
 }
@@ -432,5 +442,5 @@ export function markGenerated<T extends IConstruct>(c: T, why: string): T {
 /** `the KafkaUser p-kafka/events/keda-tls (created by the library: ...)` */
 export function describeConstruct(c: IConstruct): string {
   const why = generated.get(c);
-  return `the ${c.constructor.name} ${c.node.path}${why ? ` (created by the library: ${why})` : ''}`;
+  return `the ${c.constructor.name} ${c.node.path}${why ? ` (created by the library: ${now(why)})` : ''}`;
 }

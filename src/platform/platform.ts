@@ -206,9 +206,9 @@ export class KafkaPlatform extends Construct {
   private connectAdded(connect: KafkaConnect): void {
     if (connect.autoscaling) {
       const stage = this.ensureStage(PlatformStage.AUTOSCALING);
-      const id = vacantGeneratedId(stage, joinedId(connect.namespace, connect.name, 'workers'), `the autoscaling of KafkaConnect ${connect.node.path}`);
-      const scaling = markGenerated(KafkaConnectAutoscaling._create(stage, id, { ...this.scalingProps(connect.autoscaling), connect }),
-        `the autoscaling of KafkaConnect ${connect.node.path}`);
+      const why = () => `the autoscaling of KafkaConnect ${connect.node.path}`;
+      const id = vacantGeneratedId(stage, joinedId(connect.namespace, connect.name, 'workers'), why);
+      const scaling = markGenerated(KafkaConnectAutoscaling._create(stage, id, { ...this.scalingProps(connect.autoscaling), connect }), why);
       this.workerScaling.set(connect, scaling);
       this.scaledObjects.set(connect, scaling.scaledObject);
     }
@@ -218,9 +218,10 @@ export class KafkaPlatform extends Construct {
   private connectorAdded(connector: KafkaConnector): void {
     if (connector.autoscaling) {
       const stage = this.ensureStage(PlatformStage.AUTOSCALING);
-      const id = vacantGeneratedId(stage, joinedId(connector.namespace, connector.name, 'tasks'), `the autoscaling of KafkaConnector ${connector.node.path}`);
-      const scaling = markGenerated(KafkaConnectorAutoscaling._create(stage, id, { ...this.scalingProps(connector.autoscaling), connector }),
-        `the autoscaling of KafkaConnector ${connector.node.path}`);
+      // Named by its path (a walk up the tree) only in an error message.
+      const why = () => `the autoscaling of KafkaConnector ${connector.node.path}`;
+      const id = vacantGeneratedId(stage, joinedId(connector.namespace, connector.name, 'tasks'), why);
+      const scaling = markGenerated(KafkaConnectorAutoscaling._create(stage, id, { ...this.scalingProps(connector.autoscaling), connector }), why);
       this.scaledObjects.set(connector, scaling.scaledObject);
     }
     this.workerScaling.get(connector.connect)?._addConnector(connector);
