@@ -45,11 +45,12 @@ export class KafkaConnectAutoscaling extends Construct {
   private readonly lagTriggers = new Set<ScalerTrigger>();
   private sinks = 0;
   /** Whether the per-connector triggers are emitted, for the grants of their credentials. */
-  private readonly emitsLagTriggers = () => !this.aggregated();
+  private readonly emitsLagTriggers: () => boolean;
 
   private constructor(scope: Construct, id: string, props: ConnectAutoscalingProps) {
     super(scope, id);
     this.props = props;
+    this.emitsLagTriggers = () => !this.aggregated();
     const { connect, options } = props;
     const minReplicas = options.minReplicas ?? 1;
     if (connect.replicas < minReplicas || connect.replicas > options.maxReplicas) {
@@ -98,7 +99,11 @@ export class KafkaConnectAutoscaling extends Construct {
     }
     const source = { kafka: connect.kafka, listener: connect.listener, consumerGroup: connector.consumerGroup, topics: connector.sinkTopicNames };
     const authentication = credentials.authenticationFor({
-      ...source, client: connector, namespace: connect.namespace, revision: options.credentialsRevision, release: this.scaledObject.release,
+      ...source,
+      client: connector,
+      namespace: connect.namespace,
+      revision: options.credentialsRevision,
+      release: this.scaledObject.release,
       grantWhile: this.emitsLagTriggers,
     });
     const topic = source.topics.length === 1 ? source.topics[0] : undefined;
