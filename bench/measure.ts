@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Chart, Testing, Yaml } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
-import { ChartObjects, declarePlatform, declareRaw, readReleases, renderCharts, UPSTREAM } from './declare';
+import { ChartObjects, declarePlatform, declareRaw, readReleases, Releases, renderCharts, UPSTREAM } from './declare';
 import { KedaRelease, StrimziCrds, StrimziRelease } from '../src';
 
 // What one child process of the benchmark measures. Every child starts fresh (no shared heap or JIT);
@@ -91,23 +91,35 @@ export function measureRounds(n: number, repeats: number): RoundsResult {
 /** What an `rss` child reports: peak RSS of one synthesis in this fresh process. */
 export interface RssResult {
   readonly n: number;
+  readonly way: 'library' | 'raw';
   /** Peak RSS of the process, MB. */
   readonly peakMb: number;
-  /** RSS before the declaration (Node, ts-node, the modules and the two releases read), MB. */
+  /**
+   * RSS before the declaration, MB: Node, ts-node and the modules, then what the way reads (the
+   * library the two releases, raw the rendered objects it is given).
+   */
   readonly beforeMb: number;
 }
 
-/** Reads the releases, declares `n` connectors and synthesizes once, as `cdk8s synth` does. */
-export function measureRss(n: number): RssResult {
-  const releases = readReleases();
+/** Renders the library's objects for `n` connectors into `file` (JSON), the input of the raw `rss` children. */
+export function writeCharts(n: number, file: string): void {
+  fs.writeFileSync(file, JSON.stringify(renderCharts(declarePlatform(readReleases(), n))));
+}
+
+/**
+ * Declares `n` connectors and synthesizes once, as `cdk8s synth` does: the library after reading
+ * the releases, or raw ApiObjects of the objects in `chartsFile` (from `writeCharts`).
+ */
+export function measureRss(n: number, way: 'library' | 'raw', chartsFile?: string): RssResult {
+  const input = way === 'library' ? readReleases() : JSON.parse(fs.readFileSync(chartsFile!, 'utf8')) as ChartObjects[];
   const beforeMb = process.memoryUsage().rss / 2 ** 20;
   const outdir = scratch();
   try {
-    declarePlatform(releases, n, outdir).synth();
+    (way === 'library' ? declarePlatform(input as Releases, n, outdir) : declareRaw(input as ChartObjects[], outdir)).synth();
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
-  return { n, peakMb: process.resourceUsage().maxRSS / 1024, beforeMb };
+  return { n, way, peakMb: process.resourceUsage().maxRSS / 1024, beforeMb };
 }
 
 /**

@@ -2,7 +2,7 @@
 //
 // For each size N (BENCH_SIZES, default 1000,5000) it declares one KafkaPlatform with N topics and N
 // sink connectors on one Connect cluster whose workers autoscale, with task autoscaling on every
-// second connector (bench/declare.ts), and times what a user's `cdk8s synth` runs: building the tree
+// connector (bench/declare.ts), and times what a user's `cdk8s synth` runs: building the tree
 // and `app.synth()` writing the files. Two baselines write the same files: the same objects as raw
 // cdk8s ApiObjects (test/bench-baseline.test.ts shows they are the same objects), and the rendered
 // documents written with cdk8s's YAML serializer alone (the floor any cdk8s app pays).
@@ -10,23 +10,26 @@
 // Each size runs in a fresh child process, which runs BENCH_REPEATS rounds of each of the three
 // (default 5 at 5,000 connectors, more for smaller sizes, up to 15: short rounds are noisier),
 // interleaved and in rotated order; medians are reported, with the spread. Peak RSS is measured in
-// fresh processes that synthesize once (BENCH_RSS_REPEATS, default 3), and the release
+// fresh processes that synthesize once (BENCH_RSS_REPEATS, default 3, of the library and of raw
+// ApiObjects each, alternating; raw reads the library's rendered objects from a JSON file), and the release
 // load in fresh processes, alternating with a plain `yaml` parse of the same files
 // (BENCH_LOAD_REPEATS, default 7). Times are wall-clock: on a shared machine, run it when it is
 // quiet and read the spread.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
-import { measureLoad, measureRounds, measureRss, Round, RoundsResult, RssResult, Way } from './measure';
+import * as path from 'path';
+import { measureLoad, measureRounds, measureRss, Round, RoundsResult, RssResult, Way, writeCharts } from './measure';
 
 const CHILD_FLAG = '--child';
 
 function runChild(args: string[]) {
-  const [mode, arg, repeats] = args;
+  const [mode, arg, third, fourth] = args;
   try {
-    const result = mode === 'rounds' ? measureRounds(Number(arg), Number(repeats))
-      : mode === 'rss' ? measureRss(Number(arg))
-        : measureLoad(arg as 'library' | 'yaml');
+    const result = mode === 'rounds' ? measureRounds(Number(arg), Number(third))
+      : mode === 'rss' ? measureRss(Number(arg), third as 'library' | 'raw', fourth)
+        : mode === 'charts' ? (writeCharts(Number(arg), third), {})
+          : measureLoad(arg as 'library' | 'yaml');
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } catch (e: any) {
     process.stdout.write(`${JSON.stringify({ error: String(e?.message ?? e).split('\n').slice(0, 5).join('\n'), stack: String(e?.stack ?? '') })}\n`);
@@ -80,15 +83,20 @@ interface Row {
   readonly rss: RssResult[];
 }
 
+/** The median peak RSS of the processes of one way. */
+function peakOf(rss: RssResult[], way: 'library' | 'raw'): number {
+  return median(rss.filter(x => x.way === way).map(x => x.peakMb));
+}
+
 function printTable(rows: Row[]) {
   console.log('| connectors | objects | YAML MB | library s (build + synth) | raw ApiObjects s | library / raw | YAML floor s '
-    + '| library / floor | raw / floor | peak RSS MB, one synth | reps |');
+    + '| library / floor | raw / floor | peak RSS MB, one synth: library / raw | reps |');
   console.log('|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const { r, rss } of rows) {
     const [lib, raw, floor] = (['library', 'raw', 'floor'] as Way[]).map(w => median(of(r, w).map(x => x.total)));
     const libBuild = median(of(r, 'library').map(x => x.build));
     const libSynth = median(of(r, 'library').map(x => x.synth));
-    const peak = rss.length > 0 ? `${median(rss.map(x => x.peakMb)).toFixed(0)}` : 'n/a';
+    const peak = rss.length > 0 ? `${peakOf(rss, 'library').toFixed(0)} / ${peakOf(rss, 'raw').toFixed(0)}` : 'n/a';
     console.log(`| ${r.n} | ${r.objects} | ${(r.yamlBytes / 2 ** 20).toFixed(1)} | ${s(lib)} (${s(libBuild)} + ${s(libSynth)}) | ${s(raw)} `
       + `| **${median(pairedRatios(r, 'raw')).toFixed(2)}** | ${s(floor)} | ${median(pairedRatios(r, 'floor')).toFixed(2)} `
       + `| ${(raw / floor).toFixed(2)} | ${peak} | ${of(r, 'library').length} |`);
@@ -101,8 +109,11 @@ function printNoise(rows: Row[], load: { library: number[]; yaml: number[] }, lo
     const totals = (w: Way) => spread(of(r, w).map(x => x.total / 1000), 2);
     console.log(`- N=${r.n}: library/raw per repetition ${spread(pairedRatios(r, 'raw'), 2)}, library/floor ${spread(pairedRatios(r, 'floor'), 2)}; `
       + `library ${totals('library')} s, raw ${totals('raw')} s, floor ${totals('floor')} s`
-      + (rss.length > 0 ? `; peak RSS ${spread(rss.map(x => x.peakMb), 0)} MB (${rss.length} processes, `
-        + `${median(rss.map(x => x.beforeMb)).toFixed(0)} MB of it before the declaration: Node, ts-node, modules, releases)` : ''));
+      + (rss.length > 0 ? ['library', 'raw'].map(way => {
+        const runs = rss.filter(x => x.way === way);
+        return `; peak RSS ${way} ${spread(runs.map(x => x.peakMb), 0)} MB (${runs.length} processes, ${median(runs.map(x => x.beforeMb)).toFixed(0)} MB `
+          + `of it before the declaration: Node, ts-node, modules, ${way === 'library' ? 'the releases' : 'the objects as JSON'})`;
+      }).join('') : ''));
   }
   if (load.library.length > 0) {
     console.log(`- release load: library ${spread(load.library, 0)} ms, yaml ${spread(load.yaml, 0)} ms; `
@@ -127,8 +138,9 @@ function printTargets(rows: Row[], load: { library: number[]; yaml: number[] }) 
   }
   const rss5000 = rows.find(x => x.r.n === 5000)?.rss ?? [];
   if (rss5000.length > 0) {
-    const peak = median(rss5000.map(x => x.peakMb));
-    console.log(`- peak RSS, one synth of 5,000 in a fresh process: ${peak.toFixed(0)} MB (<= 300: ${mark(peak <= 300)})`);
+    const peak = peakOf(rss5000, 'library');
+    console.log(`- peak RSS, one synth of 5,000 in a fresh process: ${peak.toFixed(0)} MB (<= 300: ${mark(peak <= 300)}); `
+      + `raw ApiObjects of the same objects: ${peakOf(rss5000, 'raw').toFixed(0)} MB`);
   }
   if (load.library.length > 0) {
     // Each library process is paired with the yaml process next to it, so that load on the machine
@@ -177,9 +189,20 @@ function main() {
   for (const n of sizes) {
     process.stderr.write(`N=${n}: ${repeatsFor(n)} rounds each of library, raw and floor ...\n`);
     const r = child<RoundsResult>(['rounds', String(n), String(repeatsFor(n))], timeoutS);
-    process.stderr.write(`N=${n}: peak RSS in ${rssRepeats} fresh process(es) ...\n`);
-    const rss = Array.from({ length: rssRepeats }, () => child<RssResult>(['rss', String(n)], timeoutS));
-    rows.push({ r, rss });
+    process.stderr.write(`N=${n}: peak RSS in ${rssRepeats} fresh process(es) each of library and raw ...\n`);
+    const chartsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-strimzi-keda-bench-')), 'charts.json');
+    try {
+      child<object>(['charts', String(n), chartsFile], timeoutS);
+      const rss = new Array<RssResult>();
+      for (let i = 0; i < rssRepeats; i++) {
+        for (const way of i % 2 === 0 ? ['library', 'raw'] : ['raw', 'library']) {
+          rss.push(child<RssResult>(['rss', String(n), way, chartsFile], timeoutS));
+        }
+      }
+      rows.push({ r, rss });
+    } finally {
+      fs.rmSync(path.dirname(chartsFile), { recursive: true, force: true });
+    }
   }
   process.stderr.write(`release load: ${loadRepeats} cold processes each ...\n`);
   const load = { library: new Array<number>(), yaml: new Array<number>() };
