@@ -44,16 +44,7 @@ function keyedAsIndex(c: IConstruct): boolean {
  */
 function topology(scope: IConstruct, keep: (c: IConstruct) => boolean): IConstruct[] | undefined {
   const all = scope.node.findAll();
-  const dependencies = new Map<IConstruct, IConstruct[]>();
-  const dependedOn = new Set<IConstruct>();
-  for (const c of all) {
-    const declared = c.node.dependencies;
-    const inScope = declared.length === 0 ? declared : declared.filter(d => isWithin(d, scope)); // cdk8s leaves out the others
-    if (inScope.length > 0) {
-      dependencies.set(c, inScope);
-      inScope.forEach(d => dependedOn.add(d));
-    }
-  }
+  const { dependencies, dependedOn } = dependenciesWithin(scope, all);
   const order = new Array<IConstruct>();
   let visited = 0;
   const done = new Set<IConstruct>();
@@ -105,6 +96,21 @@ function topology(scope: IConstruct, keep: (c: IConstruct) => boolean): IConstru
   }
   // Constructs no walk from a root reaches lie on a cycle, or behind one.
   return visited === all.length ? order : undefined;
+}
+
+/** The dependencies of each construct on constructs below `scope` (cdk8s leaves out the others), and their targets. */
+function dependenciesWithin(scope: IConstruct, all: IConstruct[]) {
+  const dependencies = new Map<IConstruct, IConstruct[]>();
+  const dependedOn = new Set<IConstruct>();
+  for (const c of all) {
+    const declared = c.node.dependencies;
+    const inScope = declared.length === 0 ? declared : declared.filter(d => isWithin(d, scope));
+    if (inScope.length > 0) {
+      dependencies.set(c, inScope);
+      inScope.forEach(d => dependedOn.add(d));
+    }
+  }
+  return { dependencies, dependedOn };
 }
 
 /** Whether `c` is `scope` or below it. */
