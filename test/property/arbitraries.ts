@@ -8,6 +8,7 @@ import {
   AclOperation, AclResource, Kafka, KafkaAuthorization, KafkaConnectorState, KafkaListenerAuthentication, KafkaListenerType,
   KafkaNodeRole, KafkaPlatform, KafkaStorage, KafkaTopic, KafkaUserAuthentication, KedaRelease, ScalerTrigger, ScaleTarget,
 } from '../../src';
+import { Version } from '../../src/common/version';
 import { CrdSchemas } from '../conformance/crd-schema';
 import { KEDA_DIR, KEDA_VERSIONS, STRIMZI_VERSIONS, strimziRelease } from '../fixtures';
 
@@ -49,7 +50,9 @@ export const DEFAULT_SEED = 20261105;
 // Declarations as data
 
 export type ListenerAuth = 'none' | 'tls' | 'scram';
-export interface ListenerDecl { name: string; port: number; type: KafkaListenerType; tls: boolean; auth: ListenerAuth }
+export interface ListenerDecl {
+  name: string; port: number; type: KafkaListenerType; tls: boolean; auth: ListenerAuth; configuration?: { [key: string]: any };
+}
 export interface PoolDecl { name: string; roles: KafkaNodeRole[]; replicas: number; storage: 'ephemeral' | 'claim' | 'jbod'; sizeGi: number }
 export interface TopicDecl { name: string; partitions: number; replicas: number; retentionMs?: number }
 export interface UserDecl { name: string; auth: 'tls' | 'scram' | 'scram-secret' | 'none'; acls: boolean; quota?: number }
@@ -63,6 +66,8 @@ export interface ConsumerDecl {
   name: string; group: string; topics: number[]; max: number; viaDeployment: boolean; listener: number; prometheus: boolean;
 }
 export interface OverrideDecl { label: string; value: string }
+/** An override of a typed spec field of the Kafka (`path`) or of a free-form topic config key with a dot in it. */
+export interface SpecOverrideDecl { path: string; value: string | number; topicConfig: boolean }
 export interface PlatformDecl {
   strimzi: string;
   keda?: string;
@@ -76,6 +81,7 @@ export interface PlatformDecl {
   connects: ConnectDecl[];
   consumers: ConsumerDecl[];
   overrides: OverrideDecl[];
+  specOverrides: SpecOverrideDecl[];
 }
 
 /** A lowercase RFC 1035 label of 1 to `max` characters. */
@@ -90,20 +96,67 @@ function names(prefix: string, min: number, max: number, len = 8): fc.Arbitrary<
 }
 
 const CLIENT_LISTENER_TYPES = [KafkaListenerType.INTERNAL, KafkaListenerType.CLUSTER_IP];
-const OTHER_LISTENER_TYPES = [KafkaListenerType.NODEPORT, KafkaListenerType.LOADBALANCER];
-
-function listenerArb(name: string, port: number, client: boolean): fc.Arbitrary<ListenerDecl> {
-  return fc.record({
-    type: fc.constantFrom(...(client ? CLIENT_LISTENER_TYPES : OTHER_LISTENER_TYPES)),
-    tls: fc.boolean(),
-    auth: fc.constantFrom<ListenerAuth>('none', 'tls', 'scram'),
-  }).map(l => ({ name, port, ...l, tls: l.tls || l.auth === 'tls' }));
+// Exposed outside the cluster: route, ingress and tlsroute pass TLS through (tls: true), and tlsroute
+// exists from Strimzi 1.1.0 on.
+const TLS_ONLY_LISTENER_TYPES = [KafkaListenerType.ROUTE, KafkaListenerType.INGRESS, KafkaListenerType.TLSROUTE];
+function otherListenerTypes(strimzi: string): KafkaListenerType[] {
+  return [KafkaListenerType.NODEPORT, KafkaListenerType.LOADBALANCER, KafkaListenerType.ROUTE, KafkaListenerType.INGRESS,
+    ...(below(strimzi, '1.1.0') ? [] : [KafkaListenerType.TLSROUTE])];
 }
 
-const listenersArb: fc.Arbitrary<ListenerDecl[]> = fc.tuple(
-  fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9]{0,10}$/), { minLength: 1, maxLength: 4 }),
-  fc.uniqueArray(fc.integer({ min: 9092, max: 9400 }), { minLength: 4, maxLength: 4 }),
-).chain(([ns, ports]) => fc.tuple(...ns.map((n, i) => listenerArb(n, ports[i], i === 0 || i % 2 === 1))));
+const below = (strimzi: string, version: string) => Version.tryParse(strimzi)!.isBelow(version);
+
+/**
+ * A `configuration` the Kafka CRD accepts for the listener type, with random host names, as plain
+ * objects (fast-check's records have no prototype, which the library refuses in free-form values).
+ */
+function listenerConfiguration(type: KafkaListenerType, strimzi: string): fc.Arbitrary<{ [key: string]: any } | undefined> {
+  return configurationOf(type, strimzi).map(c => (c === undefined ? undefined : JSON.parse(JSON.stringify(c))));
+}
+
+// Fields as the Kafka CRD of the release has them: allocateLoadBalancerNodePorts from 0.45.0,
+// parentRefs from 1.2.0 (the fixture releases).
+function configurationOf(type: KafkaListenerType, strimzi: string): fc.Arbitrary<{ [key: string]: any } | undefined> {
+  const host = label(20).map(l => `${l}.example.com`);
+  switch (type) {
+    case KafkaListenerType.INGRESS:
+      return fc.record({ class: fc.constant('nginx'), bootstrap: fc.record({ host }), brokers: fc.tuple(host).map(([h]) => [{ broker: 0, host: h }]) });
+    case KafkaListenerType.ROUTE:
+      return fc.option(fc.record({ bootstrap: fc.record({ host }) }), { nil: undefined });
+    case KafkaListenerType.TLSROUTE:
+      return below(strimzi, '1.2.0') ? fc.constant(undefined) : fc.record({ parentRefs: fc.tuple(label(20)).map(([name]) => [{ name, namespace: 'gateways', sectionName: 'tls' }]) });
+    case KafkaListenerType.LOADBALANCER:
+      return below(strimzi, '0.45.0') ? fc.constant(undefined) : fc.option(fc.record({ allocateLoadBalancerNodePorts: fc.boolean() }), { nil: undefined });
+    default:
+      return fc.constant(undefined);
+  }
+}
+
+function listenerArb(name: string, port: number, client: boolean, strimzi: string): fc.Arbitrary<ListenerDecl> {
+  return fc.record({
+    type: fc.constantFrom(...(client ? CLIENT_LISTENER_TYPES : otherListenerTypes(strimzi))),
+    tls: fc.boolean(),
+    auth: fc.constantFrom<ListenerAuth>('none', 'tls', 'scram'),
+  }).chain(l => listenerConfiguration(l.type, strimzi).map(configuration => ({
+    name, port, ...l, tls: l.tls || l.auth === 'tls' || TLS_ONLY_LISTENER_TYPES.includes(l.type), configuration,
+  })));
+}
+
+function listenersArb(strimzi: string): fc.Arbitrary<ListenerDecl[]> {
+  return fc.tuple(
+    fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9]{0,10}$/), { minLength: 1, maxLength: 4 }),
+    fc.uniqueArray(fc.integer({ min: 9092, max: 9400 }), { minLength: 4, maxLength: 4 }),
+  ).chain(([ns, ports]) => fc.tuple(...ns.map((n, i) => listenerArb(n, ports[i], i === 0 || i % 2 === 1, strimzi))));
+}
+
+// Typed Kafka spec fields that every fixture release has (the Kafka CRD's `template`), and a topic
+// config key with a dot, written with `\.` in the override path.
+const specOverrideArb: fc.Arbitrary<SpecOverrideDecl> = fc.oneof(
+  label(30).map(v => ({ path: 'spec.kafka.template.pod.priorityClassName', value: v, topicConfig: false })),
+  fc.integer({ min: 0, max: 600 }).map(v => ({ path: 'spec.kafka.template.pod.terminationGracePeriodSeconds', value: v, topicConfig: false })),
+  fc.integer({ min: 0, max: 3 }).map(v => ({ path: 'spec.kafka.template.podDisruptionBudget.maxUnavailable', value: v, topicConfig: false })),
+  fc.constantFrom('compact', 'delete').map(v => ({ path: 'spec.config.cleanup\\.policy', value: v, topicConfig: true })),
+);
 
 const poolsArb: fc.Arbitrary<PoolDecl[]> = fc.tuple(
   names('p', 1, 3, 6),
@@ -179,7 +232,7 @@ export const platformDecl: fc.Arbitrary<PlatformDecl> = fc.record({
   keda: fc.constant(keda),
   kafkaName: label(20),
   pools: poolsArb,
-  listeners: listenersArb,
+  listeners: listenersArb(strimzi),
   simpleAuthz: fc.boolean(),
   retentionHours: fc.option(fc.integer({ min: 1, max: 100_000 }), { nil: undefined }),
   topics: topicsArb,
@@ -188,6 +241,7 @@ export const platformDecl: fc.Arbitrary<PlatformDecl> = fc.record({
   consumers: consumersArb(keda !== undefined),
   overrides: fc.uniqueArray(fc.record({ label: label(20), value: fc.stringMatching(/^[a-z0-9]([a-z0-9._-]{0,20}[a-z0-9])?$/) }),
     { maxLength: 3, selector: o => o.label }),
+  specOverrides: fc.uniqueArray(specOverrideArb, { maxLength: 3, selector: o => o.path }),
 }));
 
 // ---------------------------------------------------------------------------------------------
@@ -240,7 +294,9 @@ export function build(d: PlatformDecl): Built {
   const kafka = platform.addKafka('events', {
     name: d.kafkaName,
     nodePools: d.pools.map(p => ({ name: p.name, roles: p.roles, replicas: p.replicas, storage: storage(p) })),
-    listeners: d.listeners.map(l => ({ name: l.name, port: l.port, type: l.type, tls: l.tls, authentication: listenerAuth(l) })),
+    listeners: d.listeners.map(l => ({
+      name: l.name, port: l.port, type: l.type, tls: l.tls, authentication: listenerAuth(l), configuration: l.configuration,
+    })),
     authorization: d.simpleAuthz ? KafkaAuthorization.simple() : undefined,
     config: d.retentionHours === undefined ? undefined : { 'log.retention.hours': d.retentionHours },
   });
@@ -259,6 +315,13 @@ export function build(d: PlatformDecl): Built {
   buildConsumers(d, app, platform, kafka, topicAt);
   for (const o of d.overrides) {
     kafka.addOverride(`metadata.labels.${o.label}`, o.value);
+  }
+  for (const o of d.specOverrides) {
+    if (!o.topicConfig) {
+      kafka.addOverride(o.path, o.value);
+    } else if (topics.length > 0) {
+      topics[0].addOverride(o.path, o.value);
+    }
   }
   return { app, platform, kafka };
 }
