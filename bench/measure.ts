@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Chart, Testing, Yaml } from 'cdk8s';
+import { App, Chart, Testing, Yaml } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
-import { ChartObjects, declarePlatform, declareRaw, readReleases, Releases, renderCharts, UPSTREAM } from './declare';
+import { ChartObjects, declarePlatform, declareRaw, readReleases, renderCharts, UPSTREAM } from './declare';
 import { KedaRelease, StrimziCrds, StrimziRelease } from '../src';
 
 // What one child process of the benchmark measures. Every child starts fresh (no shared heap or JIT);
@@ -111,11 +111,19 @@ export function writeCharts(n: number, file: string): void {
  * the releases, or raw ApiObjects of the objects in `chartsFile` (from `writeCharts`).
  */
 export function measureRss(n: number, way: 'library' | 'raw', chartsFile?: string): RssResult {
-  const input = way === 'library' ? readReleases() : JSON.parse(fs.readFileSync(chartsFile!, 'utf8')) as ChartObjects[];
+  // What each way reads before it declares anything: the releases, or the rendered objects.
+  let declare: (outdir: string) => App;
+  if (way === 'library') {
+    const releases = readReleases();
+    declare = outdir => declarePlatform(releases, n, outdir);
+  } else {
+    const charts: ChartObjects[] = JSON.parse(fs.readFileSync(chartsFile!, 'utf8'));
+    declare = outdir => declareRaw(charts, outdir);
+  }
   const beforeMb = process.memoryUsage().rss / 2 ** 20;
   const outdir = scratch();
   try {
-    (way === 'library' ? declarePlatform(input as Releases, n, outdir) : declareRaw(input as ChartObjects[], outdir)).synth();
+    declare(outdir).synth();
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }

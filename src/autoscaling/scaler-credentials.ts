@@ -197,10 +197,7 @@ function grant(kafka: Kafka, access: ScalerUser, group: string, topics: string[]
 // Describe on every group and topic granted, in the order granted while there are few; beyond
 // LITERAL_ACL_LIMIT of a type, prefix ACLs that keep the KafkaUser's size bounded (acl-cover.ts).
 function scalerAcls(grants: Map<string, true | Array<() => boolean>>): KafkaAcl[] {
-  const granted = [...grants.keys()].filter(key => {
-    const conditions = grants.get(key)!;
-    return conditions === true || conditions.some(holds => holds());
-  });
+  const granted = [...grants].filter(([, conditions]) => conditions === true || conditions.some(holds => holds())).map(([key]) => key);
   const groups = new Array<string>();
   const topics = new Array<string>();
   for (const key of granted) {

@@ -47,6 +47,13 @@ function topology(scope: IConstruct, keep: (c: IConstruct) => boolean): IConstru
   const { dependencies, dependedOn } = dependenciesWithin(scope, all);
   const order = new Array<IConstruct>();
   let visited = 0;
+  const place = (c: IConstruct): true => {
+    visited++;
+    if (keep(c)) {
+      order.push(c);
+    }
+    return true;
+  };
   const done = new Set<IConstruct>();
   const active = new Set<IConstruct>();
   const visit = (c: IConstruct): boolean => {
@@ -64,22 +71,9 @@ function topology(scope: IConstruct, keep: (c: IConstruct) => boolean): IConstru
     }
     active.delete(c);
     done.add(c);
-    visited++;
-    if (keep(c)) {
-      order.push(c);
-    }
-    return true;
+    return place(c);
   };
-  const visitRoot = (c: IConstruct): boolean => {
-    if (dependencies.has(c)) {
-      return visit(c);
-    }
-    visited++;
-    if (keep(c)) {
-      order.push(c);
-    }
-    return true;
-  };
+  const visitRoot = (c: IConstruct): boolean => (dependencies.has(c) ? visit(c) : place(c));
   // Only the root and its children have paths without `/`: the others cannot be keyed as an index.
   const indexed = [scope, ...scope.node.children].filter(c => !dependedOn.has(c) && keyedAsIndex(c))
     .sort((a, b) => Number(a.node.path) - Number(b.node.path));
