@@ -11,6 +11,10 @@ interface Autoscalable extends IConstruct {
   markHasAutoscaler(): void;
 }
 
+// A module constant: the library calls ScaleTarget.of() for every autoscaled connector.
+const SCALE_TARGET_PROPS_SHAPE = struct('ScaleTargetProps', { apiVersion: STRING, kind: STRING, name: STRING, namespace: STRING },
+  ['apiVersion', 'kind', 'name']);
+
 const isAutoscalable = (c: IConstruct): c is Autoscalable => typeof (c as Partial<Autoscalable>).markHasAutoscaler === 'function';
 
 /** What a ScaledObject scales, by reference. */
@@ -39,8 +43,7 @@ export interface ScaleTargetProps {
 export class ScaleTarget {
   /** A target by API version, kind and name. */
   public static of(props: ScaleTargetProps): ScaleTarget {
-    checkInput('ScaleTarget.of', 'props', props, struct('ScaleTargetProps', { apiVersion: STRING, kind: STRING, name: STRING, namespace: STRING },
-      ['apiVersion', 'kind', 'name']));
+    checkInput('ScaleTarget.of', 'props', props, SCALE_TARGET_PROPS_SHAPE);
     return new ScaleTarget(props.apiVersion, props.kind, props.name, props.namespace);
   }
 

@@ -17,6 +17,7 @@ import { JsonObject } from '../common/manifest';
 import { declareSizeAware, markIfOversized } from '../stages/apply-size';
 
 const SCALED_OBJECT = Symbol.for('cdk8s-strimzi-keda.ScaledObject');
+const TRIGGER_SHAPE = instanceOf('ScalerTrigger', () => ScalerTrigger, 'ScalerTrigger.kafka(), .prometheus(), ...');
 
 /**
  * A KEDA ScaledObject (keda.sh/v1alpha1): autoscaling of one target by triggers.
@@ -176,8 +177,8 @@ export class ScaledObject extends ApiObject {
 
   /** Adds a trigger; throws if it breaks a rule of its own, of the release or of the target. */
   public addTrigger(trigger: ScalerTrigger): void {
-    checkInput(this, `triggers[${this._triggers.length}]`, trigger, instanceOf('ScalerTrigger', () => ScalerTrigger, 'ScalerTrigger.kafka(), .prometheus(), ...'));
     const field = `triggers[${this._triggers.length}]`;
+    checkInput(this, field, trigger, TRIGGER_SHAPE);
     const messages = trigger._errors({ release: this.release, field }, this.target._podlessReason);
     if (this.fallback !== undefined && trigger.metricType === MetricType.VALUE) {
       const gate = this.release._versionRule('fallbackWithValueMetric');

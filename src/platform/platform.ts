@@ -38,6 +38,9 @@ import { strimziApiVersion } from '../strimzi/release-facts';
 // The platform of each stage chart, for KafkaPlatform.of().
 const platformsByStage = new WeakMap<IConstruct, KafkaPlatform>();
 
+// A module constant: the platform reaches a stage through ensureStage() for every connector.
+const STAGE_SHAPE = enumOf(PlatformStage, 'PlatformStage');
+
 /**
  * One Kafka platform on Kubernetes, emitted as ordered stages.
  *
@@ -238,7 +241,7 @@ export class KafkaPlatform extends Construct {
    * that stage. (`kafkaStage` and `autoscalingStage` only read.)
    */
   public ensureStage(stage: PlatformStage): Chart {
-    checkInput(this, 'stage', stage, enumOf(PlatformStage, 'PlatformStage'));
+    checkInput(this, 'stage', stage, STAGE_SHAPE);
     return this.stages.get(stage) ?? this.newStage(stage);
   }
 
