@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { ApiObject, Testing } from 'cdk8s';
 import { AclOperation, AclResource, KafkaAuthorization, KafkaPlatform, PlatformStage } from '../../src';
 import { coveringNames } from '../../src/strimzi/acl-cover';
@@ -55,6 +56,32 @@ describe('coveringNames', () => {
       { name: 'connect-orders-', prefix: true },
       { name: 'connect-payment', prefix: true },
     ]);
+  });
+
+  test('is the cover of the longest uniform prefix length within the limit, for any names', () => {
+    // The definition, tried length by length: distinct prefixes of each length, the longest that
+    // leaves at most `max` (or length 1), a prefix for a group and the name itself for a name alone.
+    const byDefinition = (names: string[], max: number) => {
+      const unique = [...new Set(names)];
+      if (unique.length <= max) {
+        return unique.map(name => ({ name, prefix: false }));
+      }
+      const groups = (length: number) => {
+        const byPrefix = new Map<string, string[]>();
+        unique.forEach(n => byPrefix.set(n.slice(0, length), [...byPrefix.get(n.slice(0, length)) ?? [], n]));
+        return byPrefix;
+      };
+      let length = Math.max(...unique.map(n => n.length));
+      while (length > 1 && groups(length).size > max) {
+        length--;
+      }
+      return [...groups(length)].sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([prefix, group]) => (group.length > 1 ? { name: prefix, prefix: true } : { name: group[0], prefix: false }));
+    };
+    const name = fc.array(fc.constantFrom('a', 'b', 'c', '-', '0', '1', 'é', '😀'), { minLength: 1, maxLength: 8 }).map(cs => cs.join(''));
+    fc.assert(fc.property(fc.array(name, { maxLength: 60 }), fc.integer({ min: 1, max: 12 }), (names, max) => {
+      expect(coveringNames(names, max)).toEqual(byDefinition(names, max));
+    }), { numRuns: 300, seed: 20261206 });
   });
 
   test('every name is covered and the count stays within the limit at 10,000 names', () => {
