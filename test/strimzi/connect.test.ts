@@ -251,6 +251,9 @@ describe('escape hatches', () => {
     k.addTopic('a', { name: 'orders', topicName: 'orders-a' });
     k.addTopic('b', { name: 'orders', topicName: 'orders-b' });
     expect(() => synth(k)).toThrow('name: "orders" is used by two KafkaTopics in namespace kafka (p-kafka/events/a and p-kafka/events/b); names must be unique per kind and namespace');
+    // A third one is named with the one before it.
+    k.addTopic('c', { name: 'orders', topicName: 'orders-c' });
+    expect(() => synth(k)).toThrow(/\(p-kafka\/events\/a and p-kafka\/events\/b\).*\n.*\(p-kafka\/events\/b and p-kafka\/events\/c\)/);
   });
 });
 
