@@ -1,5 +1,5 @@
-import * as fc from 'fast-check';
 import { ApiObject, Testing } from 'cdk8s';
+import * as fc from 'fast-check';
 import { AclOperation, AclResource, KafkaAuthorization, KafkaPlatform, PlatformStage } from '../../src';
 import { coveringNames } from '../../src/strimzi/acl-cover';
 import { strimziRelease } from '../fixtures';
