@@ -36,7 +36,8 @@ export function coveringNames(names: Iterable<string>, max: number = LITERAL_ACL
   // bound is the max-th shortest common prefix of neighbours. One sort, instead of grouping every
   // name for each length tried.
   const sorted = unique.sort();
-  const common = sorted.map((name, i) => (i === 0 ? 0 : commonPrefixLength(sorted[i - 1], name))).slice(1);
+  // common[i]: the common prefix of sorted[i] and sorted[i + 1].
+  const common = sorted.slice(1).map((name, i) => commonPrefixLength(sorted[i], name));
   const length = Math.max(1, [...common].sort((a, b) => a - b)[max - 1]);
   const cover = new Array<CoveringName>();
   for (let first = 0; first < sorted.length;) {
