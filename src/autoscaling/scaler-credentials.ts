@@ -197,17 +197,12 @@ function grant(kafka: Kafka, access: ScalerUser, group: string, topics: string[]
 // Describe on every group and topic granted, in the order granted while there are few; beyond
 // LITERAL_ACL_LIMIT of a type, prefix ACLs that keep the KafkaUser's size bounded (acl-cover.ts).
 function scalerAcls(grants: Map<string, true | Array<() => boolean>>): KafkaAcl[] {
-  const granted = [...grants].filter(([, conditions]) => conditions === true || conditions.some(holds => holds())).map(([key]) => key);
-  const groups = new Array<string>();
-  const topics = new Array<string>();
-  for (const key of granted) {
-    (key.startsWith('group/') ? groups : topics).push(key.slice(key.indexOf('/') + 1));
-  }
+  const granted = [...grants].filter(([, conditions]) => conditions === true || conditions.some(holds => holds()))
+    .map(([key]) => ({ group: key.startsWith('group/'), name: key.slice(key.indexOf('/') + 1) }));
+  const groups = granted.filter(g => g.group).map(g => g.name);
+  const topics = granted.filter(g => !g.group).map(g => g.name);
   if (groups.length <= LITERAL_ACL_LIMIT && topics.length <= LITERAL_ACL_LIMIT) {
-    return granted.map(key => {
-      const name = key.slice(key.indexOf('/') + 1);
-      return { resource: key.startsWith('group/') ? AclResource.group(name) : AclResource.topic(name), operations: DESCRIBE };
-    });
+    return granted.map(({ group, name }) => ({ resource: group ? AclResource.group(name) : AclResource.topic(name), operations: DESCRIBE }));
   }
   // The literal topic `*` is every topic: no prefix can add to it.
   const topicAcls = topics.includes('*') ? [{ resource: AclResource.topic('*'), operations: DESCRIBE }] : boundedAcls('topic', topics, DESCRIBE);
